@@ -1,0 +1,24 @@
+// The shape of a CLI command. Generic commands (check, list, replay, suite) live in src/cli; domain commands
+// (Kafka's `assign`, `conformance`) are supplied by the registry and plugged in the same way.
+
+export interface CliIo {
+  /** Writes to stdout (the text itself; add your own newline). */
+  out(text: string): void;
+  /** Writes to stderr. */
+  err(text: string): void;
+  /** True when stderr is a terminal (progress output is shown only then). */
+  readonly isTty: boolean;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `kcheck --help`. */
+  readonly summary: string;
+  /** The usage line, e.g. "kcheck assign --brokers LIST --partitions N ...". */
+  readonly usage: string;
+  /**
+   * Runs with the arguments after the command name; returns the exit code (0 ok, 1 violation / expectation
+   * not met, 2 usage or input error, 4 incomplete). Throws KcheckError for bad input; the CLI prints it.
+   */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}

@@ -1,0 +1,32 @@
+// Conformance vectors: input→output pairs taken from Apache Kafka's own unit tests, and the adapter shape that
+// runs one vector against kcheck's rule functions. The runner is generic; adapters live in properties/conformance/.
+
+export interface Vector {
+  readonly id: string;
+  readonly algorithm: string;
+  readonly source: string;
+  readonly input: unknown;
+  readonly expected: unknown;
+  readonly derived?: boolean | string;
+  readonly partial?: unknown;
+  readonly note?: string;
+}
+
+export interface VectorFile {
+  readonly area?: string;
+  readonly vectors: readonly Vector[];
+}
+
+export type VectorStatus = 'pass' | 'fail' | 'skipped';
+
+export interface VectorVerdict {
+  readonly status: VectorStatus;
+  /** Why it failed (expected vs actual) or why it is skipped. */
+  readonly detail: string;
+}
+
+/** Runs one vector; throws or returns a failing verdict when the rule disagrees with Kafka's test. */
+export type Adapter = (vector: Vector) => VectorVerdict;
+
+/** Adapters by the vector's `algorithm` string. */
+export type AdapterTable = Readonly<Record<string, Adapter>>;

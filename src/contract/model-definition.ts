@@ -1,0 +1,28 @@
+// What the CLI's registry knows about a model: its params, how to build it, its properties, and its presets
+// (named param sets with an expectation that `kcheck suite` checks). Presets may also carry search bounds.
+
+import type { ActionBase, Model } from './model.ts';
+import type { ParamSpec, ParamValues } from './params.ts';
+import type { Property } from './property.ts';
+
+export type Expectation = { readonly holds: true } | { readonly violates: readonly string[] };
+
+export interface Preset {
+  readonly name: string;
+  readonly doc: string;
+  readonly params: ParamValues;
+  readonly expect: Expectation;
+  /** Search bounds the suite uses for this preset (defaults: exhaustive). */
+  readonly bounds?: { readonly maxDepth?: number; readonly maxStates?: number };
+}
+
+export interface ModelDefinition<S = any, A extends ActionBase = any> {
+  readonly name: string;
+  readonly doc: string;
+  readonly params: readonly ParamSpec[];
+  create(params: ParamValues): Model<S, A>;
+  properties(params: ParamValues): readonly Property<S, A>[];
+  readonly presets: readonly Preset[];
+  /** Checks relations between params that ranges cannot express; returns a one-line error or undefined. */
+  validate?(params: ParamValues): string | undefined;
+}

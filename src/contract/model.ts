@@ -1,0 +1,49 @@
+// The model contract every kcheck model implements (after stateright): initial states, candidate actions,
+// a pure `next` that returns undefined when an action is disabled, and a compact integer encoding.
+// The harness knows nothing else about a model; models import only these types from src/.
+
+/** Appends 32-bit integers to the explorer's scratch buffer; the sequence must identify the state. */
+export interface StateWriter {
+  int(value: number): void;
+}
+
+/** Reads back what `encode` wrote, in the same order (used when a model offers `decode`). */
+export interface StateReader {
+  int(): number;
+}
+
+/** A value a model exposes in traces: JSON-like plain data. Integers become ITF `#bigint`. */
+export type TraceValue =
+  | number
+  | boolean
+  | string
+  | null
+  | readonly TraceValue[]
+  | { readonly [key: string]: TraceValue };
+
+/** Every action is plain data discriminated by `type`, named as an imperative protocol step. */
+export interface ActionBase {
+  readonly type: string;
+}
+
+export interface Model<S, A extends ActionBase> {
+  /** One or more initial states, in a deterministic order. */
+  init(): readonly S[];
+  /**
+   * Candidate actions in a deterministic order. May over-approximate: `next` has the final word, so a model
+   * can return one shared, pre-built array and avoid allocating per state.
+   */
+  actions(state: S): readonly A[];
+  /** The successor, or undefined when the action is not enabled in `state`. Must be pure. */
+  next(state: S, action: A): S | undefined;
+  /** Writes an injective integer encoding of the state (what the visited set fingerprints). */
+  encode(state: S, out: StateWriter): void;
+  /** Optional inverse of `encode`; when present the BFS frontier is kept packed instead of as objects. */
+  decode?(input: StateReader): S;
+  /** Optional symmetry reduction: a representative of the state's equivalence class. */
+  canonicalize?(state: S): S;
+  /** The state as named variables of plain data, for traces, ITF and reports. */
+  variables(state: S): Readonly<Record<string, TraceValue>>;
+  /** One line in the protocol's words, e.g. "broker 2 creates /controller (epoch 3)". Defaults to JSON. */
+  describeAction?(action: A): string;
+}
