@@ -1,0 +1,262 @@
+// Conformance adapters for KRaft partition changes: runs Kafka's PartitionChangeBuilderTest and
+// ReplicationControlManagerTest vectors (partition-election.json, non-ZK; replication.json, RCM) through
+// model/rules/partition-change and diffs the result with `vector.expected`.
+
+import type { Adapter, AdapterTable, Vector, VectorVerdict } from '../../src/conformance/vector.ts';
+import {
+  alterPartition, buildPartitionChange, electLeader, handleBrokerFenced, handleBrokerUnfenced, isMetadataVersion,
+  leaderAfterIsrShrinkBump, leaderAfterReassignmentBump, NO_LEADER_CHANGE, partitionRegistration,
+  type AlterPartitionRequest, type BrokerRegistration, type ControllerContext, type Election, type LeaderRecoveryState,
+  type MetadataVersion, type PartitionChangeRecord, type PartitionRegistration,
+} from '../../model/rules/partition-change/index.ts';
+
+type Obj = Readonly<Record<string, unknown>>;
+
+class BadVector extends Error {}
+
+function obj(value: unknown, what: string): Obj {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadVector(`${what} is not an object`);
+  return value as Obj;
+}
+function int(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new BadVector(`${what} is not an integer`);
+  return value;
+}
+function ints(value: unknown, what: string): readonly number[] {
+  if (!Array.isArray(value)) throw new BadVector(`${what} is not a list`);
+  return value.map((v, i) => int(v, `${what}[${i}]`));
+}
+function optInts(o: Obj, key: string): readonly number[] | undefined {
+  return o[key] === undefined ? undefined : ints(o[key], key);
+}
+function bool(value: unknown, what: string, fallback?: boolean): boolean {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== 'boolean') throw new BadVector(`${what} is not a boolean`);
+  return value;
+}
+function recovery(value: unknown, what: string): LeaderRecoveryState {
+  if (value !== 'RECOVERED' && value !== 'RECOVERING') throw new BadVector(`${what} is not a leader recovery state`);
+  return value;
+}
+function mv(value: unknown): MetadataVersion {
+  if (typeof value !== 'string' || !isMetadataVersion(value)) throw new BadVector(`unknown metadataVersion ${String(value)}`);
+  return value;
+}
+function election(value: unknown): Election {
+  if (value === undefined) return 'ONLINE';
+  if (value !== 'PREFERRED' && value !== 'ONLINE' && value !== 'UNCLEAN') throw new BadVector(`unknown election ${String(value)}`);
+  return value;
+}
+
+function partitionOf(value: unknown, what = 'partition'): PartitionRegistration {
+  const p = obj(value, what);
+  return partitionRegistration({
+    replicas: ints(p.replicas, `${what}.replicas`),
+    isr: ints(p.isr, `${what}.isr`),
+    removingReplicas: optInts(p, 'removingReplicas'),
+    addingReplicas: optInts(p, 'addingReplicas'),
+    leader: int(p.leader, `${what}.leader`),
+    leaderRecoveryState: recovery(p.leaderRecoveryState, `${what}.leaderRecoveryState`),
+    leaderEpoch: int(p.leaderEpoch, `${what}.leaderEpoch`),
+    partitionEpoch: int(p.partitionEpoch, `${what}.partitionEpoch`),
+    elr: optInts(p, 'elr'),
+    lastKnownElr: optInts(p, 'lastKnownElr'),
+  });
+}
+
+/**
+ * The vectors write Kafka's `isAcceptableLeader` lambda as "all", "none", "r == n" or "r != n"; the rules take
+ * the accepted ids, so the predicate is evaluated over every broker id the vector mentions.
+ */
+function acceptable(predicate: unknown, universe: readonly number[]): readonly number[] {
+  if (predicate === 'all') return universe;
+  if (predicate === 'none') return [];
+  const m = typeof predicate === 'string' ? /^r\s*(==|!=)\s*(\d+)$/.exec(predicate) : null;
+  if (m === null) throw new BadVector(`unknown isAcceptableLeader ${String(predicate)}`);
+  const n = Number(m[2]);
+  return universe.filter((r) => (m[1] === '==' ? r === n : r !== n));
+}
+
+function idsIn(input: Obj, p: PartitionRegistration): readonly number[] {
+  const lists = [p.replicas, p.isr, p.elr, p.lastKnownElr, p.removingReplicas, p.addingReplicas, [p.leader]];
+  for (const key of ['targetIsr', 'targetReplicas', 'targetRemoving', 'targetAdding']) lists.push(optInts(input, key) ?? []);
+  return [...new Set(lists.flat())].filter((r) => r >= 0).sort((a, b) => a - b);
+}
+
+/** Key-order-independent JSON, so records and registrations compare by content. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function verdict(expected: unknown, actual: unknown): VectorVerdict {
+  const e = canonical(expected);
+  const a = canonical(actual);
+  return e === a ? { status: 'pass', detail: '' } : { status: 'fail', detail: `expected ${e}, got ${a}` };
+}
+
+/** A record as the vectors write it: the leader field only when set. */
+function recordView(record: PartitionChangeRecord | undefined): unknown {
+  if (record === undefined) return null;
+  const { leader, ...rest } = record;
+  return leader === NO_LEADER_CHANGE ? rest : { leader, ...rest };
+}
+
+const electLeaderAdapter: Adapter = (v) => {
+  const input = obj(v.input, 'input');
+  const partition = partitionOf(input.partition);
+  const result = electLeader({
+    partition,
+    acceptableLeaders: acceptable(input.isAcceptableLeader, idsIn(input, partition)),
+    election: election(input.election),
+    elrEnabled: bool(input.eligibleLeaderReplicasEnabled, 'eligibleLeaderReplicasEnabled', false),
+    useLastKnownLeader: bool(input.useLastKnownLeaderInBalancedRecovery, 'useLastKnownLeaderInBalancedRecovery', true),
+    targetIsr: optInts(input, 'targetIsr'),
+    targetReplicas: optInts(input, 'targetReplicas'),
+  });
+  return verdict(v.expected, result);
+};
+
+const buildAdapter: Adapter = (v) => {
+  const input = obj(v.input, 'input');
+  const expected = obj(v.expected, 'expected');
+  const partition = partitionOf(input.partition);
+  const result = buildPartitionChange({
+    partition,
+    acceptableLeaders: acceptable(input.isAcceptableLeader, idsIn(input, partition)),
+    metadataVersion: mv(input.metadataVersion),
+    minIsr: int(input.minIsr, 'minIsr'),
+    election: election(input.election),
+    elrEnabled: bool(input.eligibleLeaderReplicasEnabled, 'eligibleLeaderReplicasEnabled', false),
+    useLastKnownLeader: bool(input.useLastKnownLeaderInBalancedRecovery, 'useLastKnownLeaderInBalancedRecovery', true),
+    uncleanShutdownReplicas: optInts(input, 'uncleanShutdownReplicas'),
+    targetIsr: optInts(input, 'targetIsr'),
+    targetReplicas: optInts(input, 'targetReplicas'),
+    targetRemoving: optInts(input, 'targetRemoving'),
+    targetAdding: optInts(input, 'targetAdding'),
+  });
+  if (expected.record === null) return verdict({ record: null }, { record: recordView(result.record) });
+  return verdict(
+    { record: expected.record, partitionAfterMerge: partitionOf(expected.partitionAfterMerge, 'partitionAfterMerge') },
+    { record: recordView(result.record), partitionAfterMerge: result.partition },
+  );
+};
+
+/**
+ * Mirrors PartitionChangeBuilderTest.testTriggerLeaderEpochBumpIfNeeded: on an empty record, the reassignment
+ * bump with the target replicas, then record.isr = the builder's target ISR, then the ISR-shrink bump.
+ */
+const epochBumpAdapter: Adapter = (v) => {
+  const input = obj(v.input, 'input');
+  const partition = partitionOf(input.partition);
+  const targetReplicas = optInts(input, 'targetReplicas') ?? partition.replicas;
+  const targetIsr = optInts(input, 'targetIsr') ?? partition.isr;
+  let leader = leaderAfterReassignmentBump(NO_LEADER_CHANGE, targetReplicas, partition);
+  leader = leaderAfterIsrShrinkBump(leader, targetIsr, partition, mv(input.metadataVersion));
+  return verdict(obj(v.expected, 'expected').recordLeaderField, leader);
+};
+
+function setFenced(ctx: ControllerContext, id: number, fenced: boolean): ControllerContext {
+  return { ...ctx, brokers: ctx.brokers.map((b) => (b.id === id ? { ...b, fenced } : b)) };
+}
+
+/** ReplicationControlManagerTest.testEligibleLeaderReplicas_BrokerFence: fence brokers one by one, then unfence all. */
+const brokerFenceAdapter: Adapter = (v) => {
+  const input = obj(v.input, 'input');
+  const replicas = ints(input.replicas, 'replicas');
+  let partition = partitionRegistration({
+    replicas, isr: ints(input.isr, 'isr'), leader: int(input.leader, 'leader'),
+    leaderRecoveryState: 'RECOVERED', leaderEpoch: 0, partitionEpoch: 0,
+  });
+  // The test context runs MetadataVersion.latestTesting() with ELR enabled; every broker starts unfenced.
+  let ctx: ControllerContext = {
+    brokers: replicas.map((id): BrokerRegistration => ({ id, epoch: 100 + id, fenced: false, inControlledShutdown: false })),
+    metadataVersion: '4.0-IV3',
+    elrConfigEnabled: bool(input.eligibleLeaderReplicasEnabled, 'eligibleLeaderReplicasEnabled'),
+    minInsyncReplicas: int(input.minIsr, 'minIsr'),
+    uncleanLeaderElectionEnable: false,
+  };
+  const steps = ints(input.fenceOrder, 'fenceOrder').map((fence) => {
+    const { record, partition: next } = handleBrokerFenced(partition, fence, ctx);
+    partition = next;
+    ctx = setFenced(ctx, fence, true);
+    const { eligibleLeaderReplicas, ...rest } = (recordView(record) ?? {}) as Obj;
+    return { fence, record: { ...rest, elr: eligibleLeaderReplicas }, isr: partition.isr, elr: partition.elr, leader: partition.leader };
+  });
+  for (const id of ints(input.thenUnfence, 'thenUnfence')) {
+    partition = handleBrokerUnfenced(partition, id, ctx).partition;
+    ctx = setFenced(ctx, id, false);
+  }
+  return verdict(v.expected, { steps, afterUnfenceAll: { elr: partition.elr, lastKnownElr: partition.lastKnownElr } });
+};
+
+/**
+ * ReplicationControlManagerTest.testInvalidAlterPartitionRequests. The vector states each request in prose;
+ * this table is the test's concrete request for each sentence (brokers 0..2 registered with epoch 100+id,
+ * newIsr member epochs quoted correctly, leader 0 at leader/partition epoch 0, request version 3).
+ */
+const ALTER_PARTITION_CASES: Readonly<Record<string, Partial<AlterPartitionRequest>>> = {
+  'sender is not the leader (broker 1)': { brokerId: 1, brokerEpoch: 101 },
+  'broker epoch in request older than registration': { brokerEpoch: 99 },
+  'leaderEpoch 500 > current': { leaderEpoch: 500 },
+  'partitionEpoch 500 > current': { partitionEpoch: 500 },
+  'newIsr [0,1,3] contains non-replica 3': { newIsr: [0, 1, 3] },
+  'newIsr [1,2] omits leader 0': { newIsr: [1, 2] },
+  'leaderRecoveryState RECOVERING with newIsr [0,1] (size>1)': { leaderRecoveryState: 'RECOVERING' },
+  'RECOVERED -> RECOVERING with newIsr [0]': { newIsr: [0], leaderRecoveryState: 'RECOVERING' },
+};
+
+const alterPartitionAdapter: Adapter = (v) => {
+  const input = obj(v.input, 'input');
+  const replicas = ints(input.replicas, 'replicas');
+  const partition = partitionRegistration({
+    replicas, isr: ints(input.isr, 'isr'), leader: int(input.leader, 'leader'),
+    leaderRecoveryState: 'RECOVERED', leaderEpoch: 0, partitionEpoch: 0,
+  });
+  const ctx: ControllerContext = {
+    brokers: replicas.map((id) => ({ id, epoch: 100 + id, fenced: false, inControlledShutdown: false })),
+    metadataVersion: '4.0-IV3', elrConfigEnabled: false, minInsyncReplicas: 1, uncleanLeaderElectionEnable: false,
+  };
+  const cases = input.cases;
+  if (!Array.isArray(cases)) throw new BadVector('cases is not a list');
+  const errors = cases.map((c) => {
+    const overrides = typeof c === 'string' ? ALTER_PARTITION_CASES[c] : undefined;
+    if (overrides === undefined) throw new BadVector(`no concrete request for case ${JSON.stringify(c)}`);
+    const newIsr = overrides.newIsr ?? [0, 1];
+    const request: AlterPartitionRequest = {
+      brokerId: partition.leader, brokerEpoch: 100 + partition.leader, leaderEpoch: partition.leaderEpoch,
+      partitionEpoch: partition.partitionEpoch, newIsr, newIsrBrokerEpochs: newIsr.map((id) => 100 + id),
+      leaderRecoveryState: 'RECOVERED', version: 3, ...overrides,
+    };
+    return alterPartition(partition, request, ctx).error;
+  });
+  // Kafka throws StaleBrokerEpochException for the whole request; the model reports it as STALE_BROKER_EPOCH.
+  const expectedErrors = obj(v.expected, 'expected').errors;
+  if (!Array.isArray(expectedErrors)) throw new BadVector('expected.errors is not a list');
+  const expected = expectedErrors.map((e: unknown) =>
+    typeof e === 'string' && e.startsWith('StaleBrokerEpochException') ? 'STALE_BROKER_EPOCH' : e);
+  return verdict(expected, errors);
+};
+
+function guarded(adapter: Adapter): Adapter {
+  return (vector: Vector) => {
+    try {
+      return adapter(vector);
+    } catch (error) {
+      if (error instanceof BadVector) return { status: 'fail', detail: `unreadable vector: ${error.message}` };
+      throw error;
+    }
+  };
+}
+
+export const partitionChangeAdapters: AdapterTable = {
+  'PartitionChangeBuilder.electLeader': guarded(electLeaderAdapter),
+  'PartitionChangeBuilder.build': guarded(buildAdapter),
+  'PartitionChangeBuilder leader-epoch bump rules': guarded(epochBumpAdapter),
+  'ReplicationControlManager.handleBrokerFenced -> generateLeaderAndIsrUpdates -> PartitionChangeBuilder': guarded(brokerFenceAdapter),
+  'ReplicationControlManager.alterPartition / validateAlterPartitionData': guarded(alterPartitionAdapter),
+};
