@@ -1,0 +1,10 @@
+// The one place that wires models, presets, properties and Kafka-specific commands into the CLI. Adding a model
+// means adding its definition here; src/ stays free of Kafka.
+
+import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-phase-commit-definition.ts';
+import type { Registry } from '../src/cli/registry.ts';
+
+export const registry: Registry = {
+  models: [twoPhaseCommitDefinition],
+  commands: [],
+};

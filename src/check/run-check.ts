@@ -1,0 +1,109 @@
+// The programmatic API: check a model (by definition) with options and get the outcome back, with each violation
+// replayed into a full trace. The CLI, the suite and the property tests in properties/ all go through here.
+
+import type { ActionBase } from '../contract/model.ts';
+import type { ModelDefinition } from '../contract/model-definition.ts';
+import type { ParamValues } from '../contract/params.ts';
+import type { Property, SafetyProperty, SometimesProperty } from '../contract/property.ts';
+import { KcheckError } from '../errors.ts';
+import { exploreBfs } from '../explore/bfs.ts';
+import type { Progress } from '../explore/explore-options.ts';
+import type { Outcome, Strategy, ViolationRecord } from '../explore/outcome.ts';
+import { simulate } from '../explore/simulate.ts';
+import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
+import { resolveParams, type ParamSources } from './resolve-params.ts';
+
+export interface CheckOptions extends ParamSources {
+  readonly strategy?: Strategy;
+  readonly maxDepth?: number;
+  readonly maxStates?: number;
+  readonly timeLimitSec?: number;
+  /** Random walks for `simulate` (default 1000). */
+  readonly walks?: number;
+  readonly seed?: number;
+  /** Only these properties (and witnesses) by name; default all. */
+  readonly properties?: readonly string[];
+  readonly symmetry?: boolean;
+  readonly continueAfterViolation?: boolean;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface ViolationReport {
+  readonly record: ViolationRecord;
+  readonly doc: string;
+  readonly trace: Trace<unknown, ActionBase>;
+}
+
+export interface CheckResult {
+  readonly model: string;
+  readonly preset: string | null;
+  readonly params: ParamValues;
+  readonly outcome: Outcome;
+  readonly violations: readonly ViolationReport[];
+}
+
+export const DEFAULT_SIMULATION_DEPTH = 50;
+export const DEFAULT_WALKS = 1000;
+
+export function selectProperties<S, A extends ActionBase>(all: readonly Property<S, A>[], names: readonly string[] | undefined, model: string) {
+  if (names && names.length > 0) {
+    for (const name of names) {
+      if (!all.some((p) => p.name === name)) {
+        throw new KcheckError('KC_UNKNOWN_PROPERTY', `unknown property '${name}' for model ${model}; valid: ${all.map((p) => p.name).join(', ')}`);
+      }
+    }
+  }
+  const chosen = names && names.length > 0 ? all.filter((p) => names.includes(p.name)) : all;
+  return {
+    safety: chosen.filter((p): p is SafetyProperty<S, A> => p.kind !== 'sometimes'),
+    witnesses: chosen.filter((p): p is SometimesProperty<S> => p.kind === 'sometimes'),
+  };
+}
+
+export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckResult {
+  const params = resolveParams(definition, options);
+  const model = definition.create(params);
+  const all = definition.properties(params);
+  const { safety, witnesses } = selectProperties(all, options.properties, definition.name);
+  const strategy = options.strategy ?? 'bfs';
+  const seed = options.seed ?? 0;
+  const base = {
+    properties: safety,
+    witnesses,
+    maxStates: options.maxStates,
+    timeLimitMs: options.timeLimitSec !== undefined ? options.timeLimitSec * 1000 : undefined,
+    symmetry: options.symmetry,
+    continueAfterViolation: options.continueAfterViolation,
+    seed,
+    onProgress: options.onProgress,
+  };
+  let outcome =
+    strategy === 'bfs'
+      ? exploreBfs(model, { ...base, maxDepth: options.maxDepth })
+      : simulate(model, { ...base, walks: options.walks ?? DEFAULT_WALKS, maxDepth: options.maxDepth ?? DEFAULT_SIMULATION_DEPTH });
+  const violations: ViolationReport[] = [];
+  try {
+    for (const record of outcome.violations) {
+      const doc = all.find((p) => p.name === record.property)?.doc ?? '';
+      const trace = replayPath(model, record);
+      if (!reproduces(all, record, trace)) {
+        throw new ReplayDivergence(record.path.length, `step ${record.path.length}: ${record.property} holds on the replayed trace`);
+      }
+      violations.push({ record, doc, trace });
+    }
+  } catch (error) {
+    if (!(error instanceof ReplayDivergence)) throw error;
+    violations.length = 0;
+    outcome = { ...outcome, status: 'error', violations: [], error: { message: `the model is not deterministic: replay diverged at ${error.message}`, at: null } };
+  }
+  return { model: definition.name, preset: options.preset ?? null, params, outcome, violations };
+}
+
+/** A violation must reproduce on its replayed trace; if it does not, the model is nondeterministic. */
+function reproduces(all: readonly Property<any, any>[], record: ViolationRecord, trace: Trace<unknown, ActionBase>): boolean {
+  const property = all.find((p) => p.name === record.property);
+  const n = trace.states.length;
+  if (!property || property.kind === 'sometimes') return false;
+  if (property.kind === 'always') return !property.check(trace.states[n - 1]);
+  return n >= 2 && !property.check(trace.states[n - 2], trace.actions[n - 2], trace.states[n - 1]);
+}

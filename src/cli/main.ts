@@ -1,0 +1,51 @@
+// The CLI entry: dispatches to a command, prints a KcheckError as one line on stderr (exit 2), and never shows a
+// stack trace for bad input. Returns the exit code; only bin/kcheck.ts calls process.exit.
+
+import { isKcheckError } from '../errors.ts';
+import { checkCommand } from './check-command.ts';
+import type { CliIo, Command } from './command.ts';
+import { EXIT } from './exit-codes.ts';
+import { listCommand } from './list-command.ts';
+import type { Registry } from './registry.ts';
+import { replayCommand } from './replay-command.ts';
+import { suiteCommand } from './suite-command.ts';
+
+export function commandsOf(registry: Registry): Command[] {
+  return [listCommand(registry), checkCommand(registry), replayCommand(registry), suiteCommand(registry), ...registry.commands];
+}
+
+function help(commands: readonly Command[]): string {
+  const lines = ['kcheck — a model checker for Apache Kafka\'s control plane', '', 'commands:'];
+  for (const c of commands) lines.push(`  ${c.name.padEnd(12)} ${c.summary}`, `  ${''.padEnd(12)} ${c.usage}`);
+  lines.push('', 'exit codes: 0 ok, 1 violation (suite: expectation not met), 2 bad input, 3 model error, 4 incomplete', '');
+  return lines.join('\n');
+}
+
+export async function main(argv: readonly string[], registry: Registry, io: CliIo): Promise<number> {
+  const commands = commandsOf(registry);
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(help(commands));
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  try {
+    if (!command) {
+      io.err(`kcheck: unknown command '${name}'; valid commands: ${commands.map((c) => c.name).join(', ')}\n`);
+      return EXIT.usage;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(`${command.usage}\n`);
+      return EXIT.ok;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (isKcheckError(error)) {
+      io.err(`kcheck ${name}: ${error.message} [${error.code}]\n`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`kcheck ${name}: internal error: ${message.split('\n')[0]}\n`);
+    return EXIT.error;
+  }
+}

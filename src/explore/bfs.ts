@@ -1,0 +1,158 @@
+// Exhaustive breadth-first search. States are numbered in discovery order; the visited set holds only 64-bit
+// fingerprints and the state log only (parent, action index), so memory per state is a few dozen bytes. BFS
+// order makes every reported counterexample a shortest one; properties are checked as states are discovered.
+
+import type { ActionBase, Model } from '../contract/model.ts';
+import { CoverageCounter } from './coverage-counter.ts';
+import type { ExploreOptions } from './explore-options.ts';
+import { FingerprintSet } from './fingerprint-set.ts';
+import { createFrontier } from './frontier.ts';
+import type { Outcome, ViolationRecord, WitnessRecord } from './outcome.ts';
+import { StateEncoder } from './state-encoder.ts';
+import { NO_PARENT, StateLog } from './state-log.ts';
+
+export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options: ExploreOptions<S, A>): Outcome {
+  const started = Date.now();
+  const encoder = new StateEncoder();
+  const seen = new FingerprintSet();
+  const log = new StateLog();
+  const frontier = createFrontier(model);
+  const coverage = new CoverageCounter();
+  coverage.declare(model.actionTypes ?? []);
+  const invariants = options.properties.filter((p) => p.kind === 'always');
+  const actionProps = options.properties.filter((p) => p.kind === 'action');
+  const witnesses = options.witnesses;
+  const witnessFound: (WitnessRecord | null)[] = witnesses.map(() => null);
+  let witnessesLeft = witnesses.length;
+  const violations: ViolationRecord[] = [];
+  const violated = new Set<string>();
+  const canonical = options.symmetry && model.canonicalize ? model.canonicalize.bind(model) : null;
+  const maxDepth = options.maxDepth ?? Infinity;
+  const maxStates = options.maxStates ?? Infinity;
+  const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
+  const keepGoing = options.continueAfterViolation === true;
+
+  let generated = 0;
+  let depth = 0;
+  let current = -1;
+  let stoppedBy: Outcome['stoppedBy'] = null;
+  let lastProgress = started;
+
+  const fingerprintIsNew = (state: S): boolean => {
+    encoder.reset();
+    model.encode(canonical ? canonical(state) : state, encoder);
+    const fresh = seen.add(encoder.hashHigh(), encoder.hashLow());
+    if (fresh && canonical) {
+      encoder.reset();
+      model.encode(state, encoder); // the frontier keeps the real state so action indices replay exactly
+    }
+    return fresh;
+  };
+  const recordViolation = (property: string, kind: 'always' | 'action', id: number, extra: number | null): void => {
+    violated.add(property);
+    const at = log.pathTo(id);
+    const path = extra === null ? at.path : [...at.path, extra];
+    violations.push({ property, kind, initIndex: at.initIndex, path });
+  };
+  const onNewState = (state: S, id: number, stateDepth: number): void => {
+    for (const p of invariants) {
+      if (!violated.has(p.name) && !p.check(state)) recordViolation(p.name, 'always', id, null);
+    }
+    if (witnessesLeft > 0) {
+      for (let w = 0; w < witnesses.length; w++) {
+        if (witnessFound[w] === null && witnesses[w].check(state)) {
+          witnessFound[w] = { name: witnesses[w].name, found: true, depth: stateDepth, at: log.pathTo(id) };
+          witnessesLeft--;
+        }
+      }
+    }
+  };
+  const done = (): boolean => (keepGoing ? violated.size === options.properties.length : violations.length > 0);
+
+  let error: Outcome['error'] = null;
+  try {
+    const initial = model.init();
+    for (let i = 0; i < initial.length && !done(); i++) {
+      generated++;
+      if (!fingerprintIsNew(initial[i])) continue;
+      const id = log.push(NO_PARENT, i);
+      frontier.push(initial[i], encoder);
+      onNewState(initial[i], id, 0);
+    }
+    let levelEnd = log.size;
+    while (frontier.length > 0 && !done()) {
+      const state = frontier.shift();
+      current++;
+      if (current === levelEnd) {
+        depth++;
+        levelEnd = log.size;
+      }
+      if (depth >= maxDepth) {
+        stoppedBy = 'max-depth';
+        break;
+      }
+      if (log.size >= maxStates) {
+        stoppedBy = 'max-states';
+        break;
+      }
+      if ((current & 255) === 0) {
+        const now = Date.now();
+        if (now > deadline) {
+          stoppedBy = 'time-limit';
+          break;
+        }
+        if (options.onProgress && now - lastProgress >= 1000) {
+          lastProgress = now;
+          options.onProgress({ distinctStates: log.size, generatedStates: generated, depth, queue: frontier.length, elapsedMs: now - started });
+        }
+      }
+      const actions = model.actions(state);
+      for (let a = 0; a < actions.length; a++) {
+        const action = actions[a];
+        const next = model.next(state, action);
+        if (next === undefined) continue;
+        generated++;
+        for (const p of actionProps) {
+          if (!violated.has(p.name) && !p.check(state, action, next)) recordViolation(p.name, 'action', current, a);
+        }
+        const fresh = fingerprintIsNew(next);
+        coverage.count(coverage.slot(action.type), true, fresh);
+        if (!fresh) continue;
+        const id = log.push(current, a);
+        frontier.push(next, encoder);
+        onNewState(next, id, depth + 1);
+      }
+    }
+    if (violations.length > 0 && frontier.length > 0 && stoppedBy === null) stoppedBy = 'first-violation';
+  } catch (thrown) {
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    error = { message: `the model threw: ${message}`, at: current >= 0 ? log.pathTo(current) : null };
+  }
+
+  const durationMs = Date.now() - started;
+  const maxDepthReached = log.size > 0 ? Math.max(depth, depthOf(log, log.size - 1)) : 0;
+  const status = error ? 'error' : violations.length > 0 ? 'violation' : stoppedBy === 'max-states' || stoppedBy === 'time-limit' ? 'incomplete' : 'ok';
+  return {
+    status,
+    complete: error === null && stoppedBy === null && frontier.length === 0,
+    strategy: 'bfs',
+    seed: options.seed ?? 0,
+    stoppedBy,
+    stats: {
+      distinctStates: log.size,
+      generatedStates: generated,
+      maxDepth: maxDepthReached,
+      durationMs,
+      statesPerSecond: Math.round(log.size / Math.max(durationMs / 1000, 0.001)),
+    },
+    violations: [...violations].sort((x, y) => x.path.length - y.path.length),
+    witnesses: witnesses.map((w, i) => witnessFound[i] ?? { name: w.name, found: false, depth: null, at: null }),
+    coverage: coverage.entries(),
+    warnings: coverage.warnings(),
+    error,
+  };
+}
+
+function depthOf(log: StateLog, index: number): number {
+  return log.pathTo(index).path.length;
+}

@@ -1,0 +1,58 @@
+// The result of a search, as data (after Quint): ok | violation | incomplete | error, with statistics, coverage
+// per action, the witnesses found, and each violation as a path of action indices that replay turns into a trace.
+// Only the CLI maps an outcome to an exit code.
+
+export type Status = 'ok' | 'violation' | 'incomplete' | 'error';
+export type Strategy = 'bfs' | 'simulate';
+
+export interface Stats {
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  /** Deepest BFS level (or walk length) reached: the number of actions from an initial state. */
+  readonly maxDepth: number;
+  readonly durationMs: number;
+  readonly statesPerSecond: number;
+}
+
+export interface CoverageEntry {
+  readonly action: string;
+  /** Times `next` returned a successor for this action type. */
+  readonly enabled: number;
+  /** Times the explorer followed it (BFS follows every enabled action; a walk follows one per step). */
+  readonly taken: number;
+  /** Successors not seen before. */
+  readonly newStates: number;
+}
+
+export interface PathRef {
+  readonly initIndex: number;
+  /** Indices into `actions(state)` from the initial state; its length is the trace length in actions. */
+  readonly path: readonly number[];
+}
+
+export interface ViolationRecord extends PathRef {
+  readonly property: string;
+  readonly kind: 'always' | 'action';
+}
+
+export interface WitnessRecord {
+  readonly name: string;
+  readonly found: boolean;
+  readonly depth: number | null;
+  readonly at: PathRef | null;
+}
+
+export interface Outcome {
+  readonly status: Status;
+  /** True only when the whole reachable space (within no depth bound) was explored. */
+  readonly complete: boolean;
+  readonly strategy: Strategy;
+  readonly seed: number;
+  readonly stoppedBy: 'max-states' | 'time-limit' | 'max-depth' | 'first-violation' | null;
+  readonly stats: Stats;
+  readonly violations: readonly ViolationRecord[];
+  readonly witnesses: readonly WitnessRecord[];
+  readonly coverage: readonly CoverageEntry[];
+  readonly warnings: readonly string[];
+  readonly error: { readonly message: string; readonly at: PathRef | null } | null;
+}

@@ -1,0 +1,49 @@
+// Which variables a step changed, as dotted paths (`brokers[2].epoch: 3 → 4`), so a Markdown step shows only what
+// moved. Records and arrays of records are descended into; arrays of scalars are compared and shown whole, which
+// keeps logs (`[a@1, b@1]`) readable as one value.
+
+import type { TraceValue } from '../contract/model.ts';
+
+export interface Change {
+  readonly path: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export function renderValue(value: TraceValue | undefined): string {
+  if (value === undefined) return '—';
+  if (value === null) return 'none';
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'object') return String(value);
+  if (Array.isArray(value)) return `[${value.map(renderValue).join(', ')}]`;
+  return `{${Object.entries(value).map(([k, v]) => `${k}: ${renderValue(v)}`).join(', ')}}`;
+}
+
+function isRecord(v: TraceValue | undefined): v is { readonly [key: string]: TraceValue } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isRecordArray(v: TraceValue | undefined): v is readonly TraceValue[] {
+  return Array.isArray(v) && v.length > 0 && v.every(isRecord);
+}
+
+export function diffValues(before: TraceValue | undefined, after: TraceValue | undefined, path: string, out: Change[]): void {
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...Object.keys(before), ...Object.keys(after).filter((k) => !(k in before))];
+    for (const k of keys) diffValues(before[k], after[k], `${path}.${k}`, out);
+    return;
+  }
+  if (isRecordArray(before) && isRecordArray(after) && before.length === after.length) {
+    for (let i = 0; i < before.length; i++) diffValues(before[i], after[i], `${path}[${i}]`, out);
+    return;
+  }
+  const a = renderValue(before);
+  const b = renderValue(after);
+  if (a !== b) out.push({ path, before: a, after: b });
+}
+
+export function diffVariables(before: Readonly<Record<string, TraceValue>>, after: Readonly<Record<string, TraceValue>>): Change[] {
+  const out: Change[] = [];
+  for (const name of Object.keys(after)) diffValues(before[name], after[name], name, out);
+  return out;
+}
