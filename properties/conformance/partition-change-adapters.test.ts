@@ -27,3 +27,21 @@ describe('partition-change conformance', () => {
     });
   }
 });
+
+describe('partition-change adapters on altered vectors', () => {
+  it('fail with a readable expected/got diff when Kafka expected something else', () => {
+    const v = election.find((x) => x.id === 'pcb-isr-and-leader-change-v2');
+    if (v === undefined) throw new Error('vector pcb-isr-and-leader-change-v2 missing');
+    const expected = v.expected as { record: object; partitionAfterMerge: object };
+    const altered = { ...v, expected: { ...expected, record: { ...expected.record, leader: 3 } } };
+    const verdict = partitionChangeAdapters[v.algorithm](altered);
+    expect(verdict.status).toBe('fail');
+    expect(verdict.detail).toMatch(/^expected .*"leader":3.*, got .*"leader":2/);
+  });
+
+  it('report an unreadable vector instead of guessing', () => {
+    const v = election[0];
+    const broken = { ...v, input: { ...(v.input as object), isAcceptableLeader: 'r > 1' } };
+    expect(partitionChangeAdapters[v.algorithm](broken)).toEqual({ status: 'fail', detail: 'unreadable vector: unknown isAcceptableLeader r > 1' });
+  });
+});

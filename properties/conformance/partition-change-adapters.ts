@@ -30,37 +30,28 @@ function optInts(o: Obj, key: string): readonly number[] | undefined {
   return o[key] === undefined ? undefined : ints(o[key], key);
 }
 function bool(value: unknown, what: string, fallback?: boolean): boolean {
-  if (value === undefined && fallback !== undefined) return fallback;
-  if (typeof value !== 'boolean') throw new BadVector(`${what} is not a boolean`);
-  return value;
+  if (typeof (value ?? fallback) !== 'boolean') throw new BadVector(`${what} is not a boolean`);
+  return (value ?? fallback) as boolean;
 }
-function recovery(value: unknown, what: string): LeaderRecoveryState {
-  if (value !== 'RECOVERED' && value !== 'RECOVERING') throw new BadVector(`${what} is not a leader recovery state`);
-  return value;
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
+  if (!allowed.includes(value as T)) throw new BadVector(`unknown ${what} ${String(value)}`);
+  return value as T;
 }
+const recovery = (value: unknown, what: string): LeaderRecoveryState => oneOf(value, ['RECOVERED', 'RECOVERING'], what);
+const election = (value: unknown): Election => oneOf(value ?? 'ONLINE', ['PREFERRED', 'ONLINE', 'UNCLEAN'], 'election');
 function mv(value: unknown): MetadataVersion {
   if (typeof value !== 'string' || !isMetadataVersion(value)) throw new BadVector(`unknown metadataVersion ${String(value)}`);
-  return value;
-}
-function election(value: unknown): Election {
-  if (value === undefined) return 'ONLINE';
-  if (value !== 'PREFERRED' && value !== 'ONLINE' && value !== 'UNCLEAN') throw new BadVector(`unknown election ${String(value)}`);
   return value;
 }
 
 function partitionOf(value: unknown, what = 'partition'): PartitionRegistration {
   const p = obj(value, what);
   return partitionRegistration({
-    replicas: ints(p.replicas, `${what}.replicas`),
-    isr: ints(p.isr, `${what}.isr`),
-    removingReplicas: optInts(p, 'removingReplicas'),
-    addingReplicas: optInts(p, 'addingReplicas'),
-    leader: int(p.leader, `${what}.leader`),
+    replicas: ints(p.replicas, `${what}.replicas`), isr: ints(p.isr, `${what}.isr`), leader: int(p.leader, `${what}.leader`),
     leaderRecoveryState: recovery(p.leaderRecoveryState, `${what}.leaderRecoveryState`),
-    leaderEpoch: int(p.leaderEpoch, `${what}.leaderEpoch`),
-    partitionEpoch: int(p.partitionEpoch, `${what}.partitionEpoch`),
-    elr: optInts(p, 'elr'),
-    lastKnownElr: optInts(p, 'lastKnownElr'),
+    leaderEpoch: int(p.leaderEpoch, `${what}.leaderEpoch`), partitionEpoch: int(p.partitionEpoch, `${what}.partitionEpoch`),
+    removingReplicas: optInts(p, 'removingReplicas'), addingReplicas: optInts(p, 'addingReplicas'),
+    elr: optInts(p, 'elr'), lastKnownElr: optInts(p, 'lastKnownElr'),
   });
 }
 
@@ -94,8 +85,7 @@ function canonical(value: unknown): string {
 }
 
 function verdict(expected: unknown, actual: unknown): VectorVerdict {
-  const e = canonical(expected);
-  const a = canonical(actual);
+  const [e, a] = [canonical(expected), canonical(actual)];
   return e === a ? { status: 'pass', detail: '' } : { status: 'fail', detail: `expected ${e}, got ${a}` };
 }
 
@@ -106,10 +96,9 @@ function recordView(record: PartitionChangeRecord | undefined): unknown {
   return leader === NO_LEADER_CHANGE ? rest : { leader, ...rest };
 }
 
-const electLeaderAdapter: Adapter = (v) => {
-  const input = obj(v.input, 'input');
-  const partition = partitionOf(input.partition);
-  const result = electLeader({
+/** The builder settings both electLeader and build vectors carry. */
+function builderSettings(input: Obj, partition: PartitionRegistration) {
+  return {
     partition,
     acceptableLeaders: acceptable(input.isAcceptableLeader, idsIn(input, partition)),
     election: election(input.election),
@@ -117,8 +106,12 @@ const electLeaderAdapter: Adapter = (v) => {
     useLastKnownLeader: bool(input.useLastKnownLeaderInBalancedRecovery, 'useLastKnownLeaderInBalancedRecovery', true),
     targetIsr: optInts(input, 'targetIsr'),
     targetReplicas: optInts(input, 'targetReplicas'),
-  });
-  return verdict(v.expected, result);
+  };
+}
+
+const electLeaderAdapter: Adapter = (v) => {
+  const input = obj(v.input, 'input');
+  return verdict(v.expected, electLeader(builderSettings(input, partitionOf(input.partition))));
 };
 
 const buildAdapter: Adapter = (v) => {
@@ -126,16 +119,10 @@ const buildAdapter: Adapter = (v) => {
   const expected = obj(v.expected, 'expected');
   const partition = partitionOf(input.partition);
   const result = buildPartitionChange({
-    partition,
-    acceptableLeaders: acceptable(input.isAcceptableLeader, idsIn(input, partition)),
+    ...builderSettings(input, partition),
     metadataVersion: mv(input.metadataVersion),
     minIsr: int(input.minIsr, 'minIsr'),
-    election: election(input.election),
-    elrEnabled: bool(input.eligibleLeaderReplicasEnabled, 'eligibleLeaderReplicasEnabled', false),
-    useLastKnownLeader: bool(input.useLastKnownLeaderInBalancedRecovery, 'useLastKnownLeaderInBalancedRecovery', true),
     uncleanShutdownReplicas: optInts(input, 'uncleanShutdownReplicas'),
-    targetIsr: optInts(input, 'targetIsr'),
-    targetReplicas: optInts(input, 'targetReplicas'),
     targetRemoving: optInts(input, 'targetRemoving'),
     targetAdding: optInts(input, 'targetAdding'),
   });
@@ -160,6 +147,16 @@ const epochBumpAdapter: Adapter = (v) => {
   return verdict(obj(v.expected, 'expected').recordLeaderField, leader);
 };
 
+/** The ReplicationControlManagerTest setup: one partition at epoch 0 and its replicas registered, unfenced, epoch 100+id. */
+function rcmSetup(input: Obj): { partition: PartitionRegistration; brokers: readonly BrokerRegistration[] } {
+  const replicas = ints(input.replicas, 'replicas');
+  const partition = partitionRegistration({
+    replicas, isr: ints(input.isr, 'isr'), leader: int(input.leader, 'leader'),
+    leaderRecoveryState: 'RECOVERED', leaderEpoch: 0, partitionEpoch: 0,
+  });
+  return { partition, brokers: replicas.map((id) => ({ id, epoch: 100 + id, fenced: false, inControlledShutdown: false })) };
+}
+
 function setFenced(ctx: ControllerContext, id: number, fenced: boolean): ControllerContext {
   return { ...ctx, brokers: ctx.brokers.map((b) => (b.id === id ? { ...b, fenced } : b)) };
 }
@@ -167,14 +164,11 @@ function setFenced(ctx: ControllerContext, id: number, fenced: boolean): Control
 /** ReplicationControlManagerTest.testEligibleLeaderReplicas_BrokerFence: fence brokers one by one, then unfence all. */
 const brokerFenceAdapter: Adapter = (v) => {
   const input = obj(v.input, 'input');
-  const replicas = ints(input.replicas, 'replicas');
-  let partition = partitionRegistration({
-    replicas, isr: ints(input.isr, 'isr'), leader: int(input.leader, 'leader'),
-    leaderRecoveryState: 'RECOVERED', leaderEpoch: 0, partitionEpoch: 0,
-  });
-  // The test context runs MetadataVersion.latestTesting() with ELR enabled; every broker starts unfenced.
+  const setup = rcmSetup(input);
+  let partition = setup.partition;
+  // The test context runs MetadataVersion.latestTesting() with ELR enabled.
   let ctx: ControllerContext = {
-    brokers: replicas.map((id): BrokerRegistration => ({ id, epoch: 100 + id, fenced: false, inControlledShutdown: false })),
+    brokers: setup.brokers,
     metadataVersion: '4.0-IV3',
     elrConfigEnabled: bool(input.eligibleLeaderReplicasEnabled, 'eligibleLeaderReplicasEnabled'),
     minInsyncReplicas: int(input.minIsr, 'minIsr'),
@@ -212,14 +206,9 @@ const ALTER_PARTITION_CASES: Readonly<Record<string, Partial<AlterPartitionReque
 
 const alterPartitionAdapter: Adapter = (v) => {
   const input = obj(v.input, 'input');
-  const replicas = ints(input.replicas, 'replicas');
-  const partition = partitionRegistration({
-    replicas, isr: ints(input.isr, 'isr'), leader: int(input.leader, 'leader'),
-    leaderRecoveryState: 'RECOVERED', leaderEpoch: 0, partitionEpoch: 0,
-  });
+  const { partition, brokers } = rcmSetup(input);
   const ctx: ControllerContext = {
-    brokers: replicas.map((id) => ({ id, epoch: 100 + id, fenced: false, inControlledShutdown: false })),
-    metadataVersion: '4.0-IV3', elrConfigEnabled: false, minInsyncReplicas: 1, uncleanLeaderElectionEnable: false,
+    brokers, metadataVersion: '4.0-IV3', elrConfigEnabled: false, minInsyncReplicas: 1, uncleanLeaderElectionEnable: false,
   };
   const cases = input.cases;
   if (!Array.isArray(cases)) throw new BadVector('cases is not a list');
@@ -242,16 +231,15 @@ const alterPartitionAdapter: Adapter = (v) => {
   return verdict(expected, errors);
 };
 
-function guarded(adapter: Adapter): Adapter {
-  return (vector: Vector) => {
-    try {
-      return adapter(vector);
-    } catch (error) {
-      if (error instanceof BadVector) return { status: 'fail', detail: `unreadable vector: ${error.message}` };
-      throw error;
-    }
-  };
-}
+/** Malformed vector input becomes a failing verdict that says what could not be read. */
+const guarded = (adapter: Adapter): Adapter => (vector: Vector) => {
+  try {
+    return adapter(vector);
+  } catch (error) {
+    if (error instanceof BadVector) return { status: 'fail', detail: `unreadable vector: ${error.message}` };
+    throw error;
+  }
+};
 
 export const partitionChangeAdapters: AdapterTable = {
   'PartitionChangeBuilder.electLeader': guarded(electLeaderAdapter),
