@@ -86,8 +86,9 @@ const runLife = (trace: string[], view: (c: Life) => unknown) => {
 
 /**
  * One partition on brokers named by letters ("A" = 1) under controller 0, with the two ZK writes of
- * KafkaController.onBrokerFailure (offline election if it led, then OfflineReplica) and onBrokerStartup
- * (election for a leaderless partition), each through the fenced updateLeaderAndIsr.
+ * KafkaController.onBrokerFailure (onReplicasBecomeOffline: an offline election if it led or the partition is
+ * leaderless, then OfflineReplica) and onBrokerStartup (election for a leaderless partition), each write going
+ * through the fenced updateLeaderAndIsr.
  */
 type Cluster = { z: zk.ZkState; online: number[]; assignment: number[]; unclean: boolean; seen: In };
 const id = (name: string) => name.charCodeAt(0) - 64;
