@@ -7,6 +7,7 @@ import {
   endOffsetForKip101,
   endOffsetForKip279,
   UNDEFINED_EPOCH,
+  UNDEFINED_EPOCH_END_OFFSET,
   type EpochEndOffset,
   type EpochEntries,
 } from './leader-epoch-cache.ts';
@@ -63,7 +64,7 @@ export function leaderEpochEndOffset(
 ): EpochEndOffset {
   switch (era) {
     case 'high-watermark':
-      return { epoch: UNDEFINED_EPOCH, endOffset: -1 };
+      return UNDEFINED_EPOCH_END_OFFSET;
     case 'kip-101':
       return { epoch: UNDEFINED_EPOCH, endOffset: endOffsetForKip101(leaderEntries, requestedEpoch, leaderLogEndOffset) };
     case 'kip-279':
