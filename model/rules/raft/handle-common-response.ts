@@ -80,6 +80,16 @@ export function maybeTransition(state: EpochState, ctx: QuorumContext, leaderId:
 }
 
 /**
+ * KafkaRaftClient.resetConnections: every transition that changes role or epoch (onBecomeLeader/Candidate/
+ * Prospective/Follower, transitionToUnattached/Resigned) forgets all in-flight requests, and a response is only
+ * handled if its request is still expected (RequestManager.isResponseExpected). Adding a vote does not reset.
+ * A model must therefore drop responses to requests sent before such a step — and, likewise, before a restart.
+ */
+export function resetsConnections(before: EpochState, after: EpochState): boolean {
+  return before.role !== after.role || before.epoch !== after.epoch;
+}
+
+/**
  * maybeHandleCommonResponse: older epochs and UNKNOWN_LEADER_EPOCH are dropped; a newer epoch or an epoch
  * error triggers maybeTransition; learning the leader of the current epoch makes this node its Follower (and,
  * without an error, lets the API handler continue); BROKER_NOT_AVAILABLE and INVALID_VOTER_KEY end handling.
