@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assignReplicasToBrokers, balanceSummary, createNewPartitionsAssignment, javaRandom, type BrokerMetadata, type PlacementResult,
 } from '../../model/rules/assignment/index.ts';
-import { anyBrokers, brokersText, equalRacked, racked, rackless, seed } from './arbitraries.ts';
-import { findCounterexample } from './counterexample.ts';
+import { anyBrokers, brokersText, equalRacked, findCounterexample, racked, rackless, seed } from './arbitraries.ts';
 import { replicaBound, windowSpread } from './placer-guarantees.ts';
 
 interface AdminCase {

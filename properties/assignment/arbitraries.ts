@@ -1,6 +1,6 @@
 // fast-check generators for replica placement: broker sets without racks, with random racks, with equal-size
-// racks, and KRaft usable brokers (some fenced, in a shuffled registration order), plus small helpers to run
-// a placer and describe a counterexample in one line for test names.
+// racks, and KRaft usable brokers (some fenced, in a shuffled registration order); plus findCounterexample, which
+// demonstrates a property a placer does NOT guarantee, and a one-line broker description for test names.
 
 import fc from 'fast-check';
 import type { BrokerMetadata, UsableBroker } from '../../model/rules/assignment/index.ts';
@@ -36,12 +36,24 @@ export const usableBrokers = (options: { fenced: boolean; racks: readonly (strin
     ))
     .chain(([list, props]) => fc.shuffledSubarray(list.map((id, i) => ({ id, ...(props[i] as { rack: string | null; fenced: boolean }) })), { minLength: list.length, maxLength: list.length }));
 
-/** A replication factor valid for `n` brokers. */
-export const validRf = (n: number): fc.Arbitrary<number> => fc.integer({ min: 1, max: n });
-
 export const seed = fc.integer({ min: -1000, max: 1_000_000 });
 
 /** "0:rack-a,3,5:rack-b" — the same syntax `kcheck assign --brokers` takes, for readable test names. */
 export function brokersText(brokers: readonly { id: number; rack: string | null; fenced?: boolean }[]): string {
   return brokers.map((b) => `${b.id}${b.rack === null ? '' : `:${b.rack}`}${b.fenced ? '(fenced)' : ''}`).join(',');
+}
+
+export interface Counterexample<T> {
+  readonly found: boolean;
+  readonly example: T | null;
+}
+
+/**
+ * Runs a property that a placer does NOT guarantee and returns fast-check's shrunk counterexample, so a suite can
+ * put it in its test name (computed when the file is collected, with a fixed seed) and assert that it really
+ * breaks the property — demonstrating the gap instead of skipping the property.
+ */
+export function findCounterexample<T>(arbitrary: fc.Arbitrary<T>, holds: (value: T) => boolean, fcSeed: number, numRuns = 3000): Counterexample<T> {
+  const details = fc.check(fc.property(arbitrary, holds), { seed: fcSeed, numRuns });
+  return { found: details.failed, example: details.counterexample === null ? null : (details.counterexample[0] as T) };
 }

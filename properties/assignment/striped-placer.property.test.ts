@@ -9,8 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   balanceSummary, javaRandom, stripedReplicaPlacerPlace, type PlacementResult, type UsableBroker,
 } from '../../model/rules/assignment/index.ts';
-import { brokersText, seed, usableBrokers } from './arbitraries.ts';
-import { findCounterexample } from './counterexample.ts';
+import { brokersText, findCounterexample, seed, usableBrokers } from './arbitraries.ts';
 import { windowSpread } from './placer-guarantees.ts';
 
 interface StripedCase {

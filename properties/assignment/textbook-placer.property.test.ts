@@ -5,8 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { balanceSummary, javaRandom, textbookPlace, type BrokerMetadata } from '../../model/rules/assignment/index.ts';
-import { anyBrokers, brokersText, racked, seed } from './arbitraries.ts';
-import { findCounterexample } from './counterexample.ts';
+import { anyBrokers, brokersText, findCounterexample, racked, seed } from './arbitraries.ts';
 import { windowSpread } from './placer-guarantees.ts';
 
 interface TextbookCase {

@@ -4,7 +4,6 @@
 
 export * from './assignment-types.ts';
 export * from './java-random.ts';
-export * from './collections-shuffle.ts';
 export * from './java-hash-map-order.ts';
 export * from './rack-alternated-broker-list.ts';
 export * from './assign-replicas-to-brokers.ts';

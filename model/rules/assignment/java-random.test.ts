@@ -4,9 +4,8 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collectionsShuffle } from './collections-shuffle.ts';
 import { hashMapIterationOrder, javaStringHashCode } from './java-hash-map-order.ts';
-import { javaRandom, mockRandom, nextBits, nextInt, type JavaRandom } from './java-random.ts';
+import { collectionsShuffle, javaRandom, mockRandom, nextBits, nextInt, type JavaRandom } from './java-random.ts';
 import { rackNameHashCode } from './striped-rack-list.ts';
 
 interface Fixtures {

@@ -1,6 +1,6 @@
 // java.util.Random, bit for bit, as an immutable value: the 48-bit LCG behind next(bits) and nextInt(bound)
-// (incl. the power-of-two path and the rejection loop), plus Kafka's test MockRandom, which overrides next(bits)
-// with a 64-bit LCG (org.apache.kafka.server.util.MockRandom). BigInt keeps the 48/64-bit products exact.
+// (incl. the power-of-two path and the rejection loop), Kafka's test MockRandom, which overrides next(bits) with
+// a 64-bit LCG (org.apache.kafka.server.util.MockRandom), and Collections.shuffle on top. BigInt keeps products exact.
 
 /** A java.util.Random (`seed` is the scrambled 48-bit state) or Kafka's MockRandom (`state` is the 64-bit state). */
 export type JavaRandom =
@@ -70,4 +70,22 @@ export function nextInts(random: JavaRandom, bound: number, count: number): read
     current = next;
   }
   return [values, current];
+}
+
+/**
+ * java.util.Collections.shuffle(list, rnd): for i from size down to 2, swap element i-1 with element
+ * rnd.nextInt(i). The JDK makes the same swaps for array-backed and linked lists (the latter via an array), so
+ * the result depends only on the list and the Random — Kafka's StripedReplicaPlacer reshuffle relies on it.
+ */
+export function collectionsShuffle<T>(list: readonly T[], random: JavaRandom): readonly [readonly T[], JavaRandom] {
+  const items = [...list];
+  let current = random;
+  for (let i = items.length; i > 1; i--) {
+    const [j, next] = nextInt(current, i);
+    current = next;
+    const held = items[i - 1] as T;
+    items[i - 1] = items[j] as T;
+    items[j] = held;
+  }
+  return [items, current];
 }

@@ -2,8 +2,7 @@
 // data: a sorted list of broker ids walked round-robin from a random offset. Each new iteration epoch restarts
 // the walk one place further on; within an epoch each broker is returned at most once, then -1.
 
-import { collectionsShuffle } from './collections-shuffle.ts';
-import { nextInt, type JavaRandom } from './java-random.ts';
+import { collectionsShuffle, nextInt, type JavaRandom } from './java-random.ts';
 
 export interface BrokerList {
   readonly brokers: readonly number[];

@@ -4,9 +4,8 @@
 // unfenced broker left this epoch, then stripes followers over the racks; every numUnfenced placements it reshuffles.
 
 import { failure, type PlacementFailure, type UsableBroker } from './assignment-types.ts';
-import { collectionsShuffle } from './collections-shuffle.ts';
 import { hashMapIterationOrder, javaStringHashCode } from './java-hash-map-order.ts';
-import { nextInt, type JavaRandom } from './java-random.ts';
+import { collectionsShuffle, nextInt, type JavaRandom } from './java-random.ts';
 import { compareJavaStrings } from './rack-alternated-broker-list.ts';
 import {
   brokerList,
