@@ -75,29 +75,16 @@ function voteLocalState(ls: VoteLocalState, ctx: QuorumContext, logEnd: OffsetAn
     case 'Unattached':
       return { role: 'Unattached', epoch: ls.epoch, leaderId: ls.leader, votedKey, highWatermark: null };
     case 'Prospective':
-      return {
-        role: 'Prospective',
-        epoch: ls.epoch,
-        leaderId: ls.leader,
-        votedKey,
-        retries: 1,
-        votes: newVoteTally(ctx),
-        highWatermark: null,
-      };
+      return { role: 'Prospective', epoch: ls.epoch, leaderId: ls.leader, votedKey, retries: 1, votes: newVoteTally(ctx), highWatermark: null };
     case 'Candidate':
       return { role: 'Candidate', epoch: ls.epoch, retries: 1, votes: newVoteTally(ctx), backingOff: false, highWatermark: null };
     case 'Leader':
       return { role: 'Leader', epoch: ls.epoch, progress: newLeaderProgress(ctx, logEnd.offset) };
-    case 'Follower':
+    case 'Follower': {
       if (ls.leader === null) throw new Error('a Follower vector needs a leader');
-      return {
-        role: 'Follower',
-        epoch: ls.epoch,
-        leaderId: ls.leader,
-        votedKey,
-        hasFetchedFromLeader: ls.hasFetchedFromLeader ?? false,
-        highWatermark: null,
-      };
+      const hasFetchedFromLeader = ls.hasFetchedFromLeader ?? false;
+      return { role: 'Follower', epoch: ls.epoch, leaderId: ls.leader, votedKey, hasFetchedFromLeader, highWatermark: null };
+    }
     case 'Resigned':
       return { role: 'Resigned', epoch: ls.epoch, preferredSuccessors: [] };
   }

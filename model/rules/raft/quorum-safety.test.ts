@@ -6,13 +6,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  appendBatch,
+  appendLeaderChangeRecord,
   buildVoteRequest,
   electionStateOf,
   handleBeginQuorumEpochRequest,
   handleVoteRequest,
   handleVoteResponse,
-  initializeLeaderEpoch,
   initializeQuorumState,
   logEndOffsetAndEpoch,
   onBackoffComplete,
@@ -68,7 +67,7 @@ function runElections(steps: readonly Step[], protocol: ElectionProtocol, persis
     const ctx = ctxOf(id);
     if (resetsConnections(before, next)) node.incarnation++;
     if (next.role === 'Leader' && before.role !== 'Leader') {
-      node.log = appendBatch(initializeLeaderEpoch(node.log, next.epoch), next.epoch, 1); // the LeaderChange record
+      node.log = appendLeaderChangeRecord(node.log, next.epoch);
       for (const to of IDS) if (to !== id) bag.push({ kind: 'begin', from: id, to, epoch: next.epoch });
     }
     const entered = (next.role === 'Prospective' || next.role === 'Candidate') && (before.role !== next.role || before.epoch !== next.epoch);

@@ -139,7 +139,7 @@ export function transitionToCandidate(state: EpochState, ctx: QuorumContext): Ca
 /**
  * transitionToLeader(epochStartOffset): a Candidate with a majority becomes Leader at epochStartOffset = LEO,
  * with no high watermark. The caller then appends the LeaderChange control record at (epochStartOffset, epoch)
- * (KafkaRaftClient.onBecomeLeader → appendStartOfEpochControlRecords) and reports the new LEO by updateLocalState.
+ * (appendLeaderChangeRecord, as KafkaRaftClient.onBecomeLeader does) and reports the new LEO by updateLocalState.
  */
 export function transitionToLeader(state: EpochState, ctx: QuorumContext, logEndOffset: number): LeaderState {
   if (!isLocalVoter(ctx)) illegal('Cannot transition to Leader as an observer', state);

@@ -78,6 +78,14 @@ export function appendBatch(log: RaftLog, epoch: number, count: number): RaftLog
 }
 
 /**
+ * KafkaRaftClient.onBecomeLeader: initializeLeaderEpoch, then the LeaderChange control record
+ * (appendStartOfEpochControlRecords) as the first entry of the new epoch, at epochStartOffset = the old LEO.
+ */
+export function appendLeaderChangeRecord(log: RaftLog, epoch: number): RaftLog {
+  return appendBatch(initializeLeaderEpoch(log, epoch), epoch, 1);
+}
+
+/**
  * UnifiedLog.truncateTo(offset): drop records at and above `offset` (a no-op at or past the LEO) and the
  * epoch-cache entries starting there (truncateFromEnd). The high-watermark guard lives in truncateToEndOffset.
  */
