@@ -1,8 +1,7 @@
-// A composition check of the rules: three voters exchange Vote / PreVote / BeginQuorumEpoch messages in random
-// order with timeouts, drops and restarts from the persisted quorum-state, and at most one node may ever lead an
-// epoch (Raft's Election Safety) — under both protocols. Not persisting a granted vote (kafka-bugs.md item 9)
-// must break it. Answers to requests sent before a role/epoch change or a restart are dropped, as Kafka's
-// RequestManager does. This is a test harness, not the kraft-quorum model.
+// Composition check (a test harness, not the kraft-quorum model): three voters exchange Vote/PreVote/
+// BeginQuorumEpoch in random order with timeouts, drops and restarts; at most one node may lead an epoch under
+// both protocols, and not persisting a granted vote (kafka-bugs.md item 9) must break that. Answers to requests
+// sent before a role/epoch change or a restart are dropped, as Kafka's RequestManager does.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
