@@ -9,27 +9,18 @@ import { describe, expect, it } from 'vitest';
 import {
   assignReplicasToBrokers, balanceSummary, createNewPartitionsAssignment, javaRandom, type BrokerMetadata, type PlacementResult,
 } from '../../model/rules/assignment/index.ts';
-import { anyBrokers, brokersText, equalRacked, findCounterexample, racked, rackless, seed } from './arbitraries.ts';
+import { anyBrokers, brokersText, equalRacked, findCounterexample, placerRun, racked, rackless, type PlacerRun } from './arbitraries.ts';
 import { replicaBound, windowSpread } from './placer-guarantees.ts';
 
-interface AdminCase {
-  brokers: BrokerMetadata[];
-  partitions: number;
-  rf: number;
+/** A placer run plus AdminUtils' fixedStartIndex (-1 = drawn from the seed) and startPartitionId. */
+interface AdminCase extends PlacerRun<BrokerMetadata> {
   start: number;
   startPartitionId: number;
-  seed: number;
 }
 
 const adminCase = (brokers: fc.Arbitrary<BrokerMetadata[]>): fc.Arbitrary<AdminCase> =>
-  brokers.chain((list) => fc.record({
-    brokers: fc.constant(list),
-    partitions: fc.integer({ min: 1, max: 40 }),
-    rf: fc.integer({ min: 1, max: list.length }),
-    start: fc.integer({ min: -1, max: 25 }),
-    startPartitionId: fc.integer({ min: -1, max: 30 }),
-    seed,
-  }));
+  fc.tuple(placerRun(brokers), fc.integer({ min: -1, max: 25 }), fc.integer({ min: -1, max: 30 }))
+    .map(([run, start, startPartitionId]) => ({ ...run, start, startPartitionId }));
 
 const place = (c: AdminCase): PlacementResult =>
   assignReplicasToBrokers({

@@ -38,6 +38,19 @@ export const usableBrokers = (options: { fenced: boolean; racks: readonly (strin
 
 export const seed = fc.integer({ min: -1000, max: 1_000_000 });
 
+/** One placer run: brokers, 1–40 partitions, a valid replication factor and a java.util.Random seed. */
+export interface PlacerRun<B> {
+  brokers: B[];
+  partitions: number;
+  rf: number;
+  seed: number;
+}
+
+export const placerRun = <B>(brokers: fc.Arbitrary<B[]>): fc.Arbitrary<PlacerRun<B>> =>
+  brokers.chain((list) => fc.record({
+    brokers: fc.constant(list), partitions: fc.integer({ min: 1, max: 40 }), rf: fc.integer({ min: 1, max: list.length }), seed,
+  }));
+
 /** "0:rack-a,3,5:rack-b" — the same syntax `kcheck assign --brokers` takes, for readable test names. */
 export function brokersText(brokers: readonly { id: number; rack: string | null; fenced?: boolean }[]): string {
   return brokers.map((b) => `${b.id}${b.rack === null ? '' : `:${b.rack}`}${b.fenced ? '(fenced)' : ''}`).join(',');

@@ -9,20 +9,11 @@ import { describe, expect, it } from 'vitest';
 import {
   balanceSummary, javaRandom, stripedReplicaPlacerPlace, type PlacementResult, type UsableBroker,
 } from '../../model/rules/assignment/index.ts';
-import { brokersText, findCounterexample, seed, usableBrokers } from './arbitraries.ts';
+import { brokersText, findCounterexample, placerRun, seed, usableBrokers, type PlacerRun } from './arbitraries.ts';
 import { windowSpread } from './placer-guarantees.ts';
 
-interface StripedCase {
-  brokers: UsableBroker[];
-  partitions: number;
-  rf: number;
-  seed: number;
-}
-
-const stripedCase = (brokers: fc.Arbitrary<UsableBroker[]>): fc.Arbitrary<StripedCase> =>
-  brokers.chain((list) => fc.record({
-    brokers: fc.constant(list), partitions: fc.integer({ min: 1, max: 40 }), rf: fc.integer({ min: 1, max: list.length }), seed,
-  }));
+type StripedCase = PlacerRun<UsableBroker>;
+const stripedCase = placerRun<UsableBroker>;
 
 const place = (c: StripedCase): PlacementResult =>
   stripedReplicaPlacerPlace({ brokers: c.brokers, numPartitions: c.partitions, replicationFactor: c.rf, random: javaRandom(c.seed) });

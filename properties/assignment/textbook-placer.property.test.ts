@@ -5,20 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { balanceSummary, javaRandom, textbookPlace, type BrokerMetadata } from '../../model/rules/assignment/index.ts';
-import { anyBrokers, brokersText, findCounterexample, racked, seed } from './arbitraries.ts';
+import { anyBrokers, brokersText, findCounterexample, placerRun, racked, seed, type PlacerRun } from './arbitraries.ts';
 import { windowSpread } from './placer-guarantees.ts';
 
-interface TextbookCase {
-  brokers: BrokerMetadata[];
-  partitions: number;
-  rf: number;
-  seed: number;
-}
-
-const textbookCase = (brokers: fc.Arbitrary<BrokerMetadata[]>): fc.Arbitrary<TextbookCase> =>
-  brokers.chain((list) => fc.record({
-    brokers: fc.constant(list), partitions: fc.integer({ min: 1, max: 40 }), rf: fc.integer({ min: 1, max: list.length }), seed,
-  }));
+type TextbookCase = PlacerRun<BrokerMetadata>;
+const textbookCase = placerRun<BrokerMetadata>;
 
 function placed(c: TextbookCase) {
   const result = textbookPlace({ brokers: c.brokers, nPartitions: c.partitions, replicationFactor: c.rf, random: javaRandom(c.seed) });

@@ -8,9 +8,9 @@ import type { CliIo, Command } from '../../src/cli/command.ts';
 import { KcheckError } from '../../src/errors.ts';
 import {
   balanceSummary, describeFailure, isPlacerName, PLACER_NAMES, runPlacer,
-  type BrokerMetadata, type PlacementFailure, type PlacerName,
+  type BalanceSummary, type BrokerMetadata, type PlacementFailure, type PlacerName,
 } from '../../model/rules/assignment/index.ts';
-import { assignmentProperties, type PlacementCase } from '../assignment/placer-guarantees.ts';
+import { assignmentProperties, type PlacementCase, type PropertyVerdict } from '../assignment/placer-guarantees.ts';
 
 const USAGE =
   'kcheck assign --brokers 0:rackA,1:rackA,2:rackB,3 --partitions N --replication-factor R ' +
@@ -101,10 +101,14 @@ function parse(args: readonly string[]): AssignOptions {
 
 const pad = (text: string | number, width: number): string => String(text).padEnd(width);
 
-function textReport(options: AssignOptions, assignment: readonly (readonly number[])[], verdicts: ReturnType<typeof assignmentProperties>): string {
+function textReport(
+  options: AssignOptions,
+  assignment: readonly (readonly number[])[],
+  balance: BalanceSummary,
+  verdicts: readonly PropertyVerdict[],
+): string {
   const { brokers } = options;
   const rackOf = new Map(brokers.map((b) => [b.id, b.rack])); // lookup only
-  const balance = balanceSummary(brokers, assignment);
   const start = options.placer !== 'admin' ? '' : `   start index: ${options.startIndex < 0 ? 'random (-1), drawn from the seed' : options.startIndex}`;
   const lines = [
     `placer: ${options.placer} — ${PLACER_TITLES[options.placer]}`,
@@ -144,6 +148,7 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     placer: options.placer, brokers: options.brokers, partitions: options.partitions, replicationFactor: options.replicationFactor,
   };
   const verdicts = assignmentProperties(placement, result.assignment);
+  const balance = balanceSummary(options.brokers, result.assignment);
   if (options.format === 'json') {
     io.out(`${JSON.stringify({
       placer: options.placer,
@@ -152,11 +157,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
       partitions: options.partitions,
       replicationFactor: options.replicationFactor,
       assignment: result.assignment,
-      balance: balanceSummary(options.brokers, result.assignment),
+      balance,
       properties: Object.fromEntries(verdicts.map((v) => [v.name, v.holds])),
     }, null, 2)}\n`);
   } else {
-    io.out(textReport(options, result.assignment, verdicts));
+    io.out(textReport(options, result.assignment, balance, verdicts));
   }
   return verdicts.some((v) => v.guaranteed && !v.holds) ? 1 : 0;
 }
