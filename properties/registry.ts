@@ -3,8 +3,9 @@
 
 import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-phase-commit-definition.ts';
 import type { Registry } from '../src/cli/registry.ts';
+import { zkControllerDefinition } from './zk-controller/zk-controller-definition.ts';
 
 export const registry: Registry = {
-  models: [twoPhaseCommitDefinition],
+  models: [zkControllerDefinition, twoPhaseCommitDefinition],
   commands: [],
 };

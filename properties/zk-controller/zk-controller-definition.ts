@@ -1,0 +1,35 @@
+// The `zk-controller` model as the registry sees it: params with ranges and docs, properties, and presets that
+// pin Kafka's fences (KAFKA-6082, STALE_CONTROLLER_EPOCH, KIP-380) and show what breaks without each.
+
+import type { ModelDefinition } from '../../src/contract/model-definition.ts';
+import type { ZkControllerAction } from '../../model/zk-controller/zk-controller-actions.ts';
+import { zkControllerConfig, zkControllerModel } from '../../model/zk-controller/zk-controller-model.ts';
+import type { ZkControllerState } from '../../model/zk-controller/zk-controller-state.ts';
+import { zkControllerProperties } from './zk-controller-properties.ts';
+
+export const zkControllerDefinition: ModelDefinition<ZkControllerState, ZkControllerAction> = {
+  name: 'zk-controller',
+  doc: 'ZooKeeper-mode controller election and failover: ephemeral /controller, /controller_epoch, zombie fencing',
+  params: [
+    { name: 'brokers', type: 'int', default: 3, min: 2, max: 4, doc: 'brokers racing for /controller (one partition replicated on all)' },
+    { name: 'election', type: 'enum', default: 'ephemeral-node', values: ['ephemeral-node', 'sequential-node'], doc: "ephemeral-node: Kafka's create-/controller race with a CAS on /controller_epoch; sequential-node: the lowest-sequence lock recipe with a plain epoch setData" },
+    { name: 'sessionExpiries', type: 'int', default: 1, min: 0, max: 3, doc: 'ZooKeeper session expiries of live brokers (GC pauses, partitions)' },
+    { name: 'crashes', type: 'int', default: 0, min: 0, max: 2, doc: 'broker crashes (each followed by session expiry and a possible restart)' },
+    { name: 'maxLeaderEpoch', type: 'int', default: 2, min: 1, max: 4, doc: 'bound on partition leader elections (leader epoch)' },
+    { name: 'maxInFlight', type: 'int', default: 6, min: 0, max: 12, doc: 'bound on controller requests in flight' },
+    { name: 'epochFencing', type: 'bool', default: true, doc: 'KAFKA-6082: controller writes are multis checking the /controller_epoch zkVersion' },
+    { name: 'controllerEpochCheck', type: 'bool', default: true, doc: 'brokers reject requests below the highest controller epoch seen (STALE_CONTROLLER_EPOCH)' },
+    { name: 'brokerEpochCheck', type: 'bool', default: true, doc: 'KIP-380: brokers reject requests addressed to an older registration of themselves' },
+  ],
+  create: (p) => zkControllerModel(zkControllerConfig(p)),
+  properties: () => zkControllerProperties(),
+  validate: (p) => ((p.maxInFlight as number) < (p.brokers as number) ? `maxInFlight (${p.maxInFlight}) must be at least brokers (${p.brokers}): a controller sends one request per broker` : undefined),
+  presets: [
+    { name: 'default', doc: 'Kafka with KAFKA-6082 fencing and broker epoch checks: all properties hold', params: {}, expect: { holds: true } },
+    { name: 'no-epoch-fencing', doc: 'before KAFKA-6082: a zombie controller\'s partition-state writes are accepted', params: { epochFencing: false }, expect: { violates: ['no-stale-controller-write'] } },
+    { name: 'no-broker-epoch-check', doc: 'brokers apply any controller epoch: a delayed request from the old controller overrides the new one', params: { controllerEpochCheck: false }, expect: { violates: ['brokers-reject-stale-controller'] } },
+    { name: 'broker-restart', doc: 'a broker crashes and restarts, forgetting the controller epoch it saw: KIP-380 still fences stale requests', params: { brokers: 2, crashes: 1 }, expect: { holds: true } },
+    { name: 'no-kip-380', doc: 'as broker-restart without KIP-380 broker epochs: the restarted broker applies a stale request', params: { brokers: 2, crashes: 1, brokerEpochCheck: false }, expect: { violates: ['brokers-reject-stale-controller'] } },
+    { name: 'sequential-node', doc: 'the lock recipe (lowest ephemeral sequential node wins, epoch bumped by a plain setData): two controllers share an epoch', params: { election: 'sequential-node', sessionExpiries: 2, maxLeaderEpoch: 1 }, expect: { violates: ['single-controller-per-epoch', 'controller-epoch-monotonic'] } },
+  ],
+};
