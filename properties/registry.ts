@@ -3,9 +3,11 @@
 
 import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-phase-commit-definition.ts';
 import type { Registry } from '../src/cli/registry.ts';
+import { assignCommand } from './commands/assign-command.ts';
+import { conformanceCommand } from './commands/conformance-command.ts';
 import { zkControllerDefinition } from './zk-controller/zk-controller-definition.ts';
 
 export const registry: Registry = {
   models: [zkControllerDefinition, twoPhaseCommitDefinition],
-  commands: [],
+  commands: [assignCommand, conformanceCommand],
 };

@@ -6,7 +6,9 @@ export interface Vector {
   readonly algorithm: string;
   readonly source: string;
   readonly input: unknown;
-  readonly expected: unknown;
+  /** The expected output; sequence vectors carry per-step expectations in `steps` instead. */
+  readonly expected?: unknown;
+  readonly steps?: unknown;
   readonly derived?: boolean | string;
   readonly partial?: unknown;
   readonly note?: string;
