@@ -49,25 +49,25 @@ export function twoPhaseCommit(n: number, abortAfterPrepare = false): Model<TwoP
     next(s, a) {
       switch (a.type) {
         case 'TMCommit':
-          return s.tm === 0 && s.tmPrepared === all ? { ...s, tm: 1, msgs: s.msgs | commitBit } : undefined;
+          return s.tm === 0 && s.tmPrepared === all ? { rm: s.rm, tm: 1, tmPrepared: s.tmPrepared, msgs: s.msgs | commitBit } : undefined;
         case 'TMAbort':
-          return s.tm === 0 ? { ...s, tm: 2, msgs: s.msgs | abortBit } : undefined;
+          return s.tm === 0 ? { rm: s.rm, tm: 2, tmPrepared: s.tmPrepared, msgs: s.msgs | abortBit } : undefined;
         case 'TMRcvPrepared':
           return s.tm === 0 && (s.msgs & (1 << a.rm)) !== 0 && (s.tmPrepared & (1 << a.rm)) === 0
-            ? { ...s, tmPrepared: s.tmPrepared | (1 << a.rm) }
+            ? { rm: s.rm, tm: s.tm, tmPrepared: s.tmPrepared | (1 << a.rm), msgs: s.msgs }
             : s.tm === 0 && (s.msgs & (1 << a.rm)) !== 0
               ? s // enabled but stuttering, as in the TLA+ spec (the set union changes nothing)
               : undefined;
         case 'RMPrepare':
-          return rmState(s, a.rm) === 0 ? { ...s, rm: withRm(s, a.rm, 1), msgs: s.msgs | (1 << a.rm) } : undefined;
+          return rmState(s, a.rm) === 0 ? { rm: withRm(s, a.rm, 1), tm: s.tm, tmPrepared: s.tmPrepared, msgs: s.msgs | (1 << a.rm) } : undefined;
         case 'RMChooseToAbort': {
           const r = rmState(s, a.rm);
-          return r === 0 || (abortAfterPrepare && r === 1) ? { ...s, rm: withRm(s, a.rm, 3) } : undefined;
+          return r === 0 || (abortAfterPrepare && r === 1) ? { rm: withRm(s, a.rm, 3), tm: s.tm, tmPrepared: s.tmPrepared, msgs: s.msgs } : undefined;
         }
         case 'RMRcvCommitMsg':
-          return (s.msgs & commitBit) !== 0 ? { ...s, rm: withRm(s, a.rm, 2) } : undefined;
+          return (s.msgs & commitBit) !== 0 ? { rm: withRm(s, a.rm, 2), tm: s.tm, tmPrepared: s.tmPrepared, msgs: s.msgs } : undefined;
         case 'RMRcvAbortMsg':
-          return (s.msgs & abortBit) !== 0 ? { ...s, rm: withRm(s, a.rm, 3) } : undefined;
+          return (s.msgs & abortBit) !== 0 ? { rm: withRm(s, a.rm, 3), tm: s.tm, tmPrepared: s.tmPrepared, msgs: s.msgs } : undefined;
         default: {
           const never: never = a;
           return never;

@@ -37,11 +37,14 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   let current = -1;
   let stoppedBy: Outcome['stoppedBy'] = null;
   let lastProgress = started;
+  let lastActions: readonly A[] | null = null;
+  let slots: number[] = [];
 
   const fingerprintIsNew = (state: S): boolean => {
     encoder.reset();
     model.encode(canonical ? canonical(state) : state, encoder);
-    const fresh = seen.add(encoder.hashHigh(), encoder.hashLow());
+    const high = encoder.hash();
+    const fresh = seen.add(high, encoder.low);
     if (fresh && canonical) {
       encoder.reset();
       model.encode(state, encoder); // the frontier keeps the real state so action indices replay exactly
@@ -107,6 +110,11 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
         }
       }
       const actions = model.actions(state);
+      if (actions !== lastActions) {
+        // Models that return one shared action array pay for coverage slots once, not per transition.
+        lastActions = actions;
+        slots = actions.map((action) => coverage.slot(action.type));
+      }
       for (let a = 0; a < actions.length; a++) {
         const action = actions[a];
         const next = model.next(state, action);
@@ -116,7 +124,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
           if (!violated.has(p.name) && !p.check(state, action, next)) recordViolation(p.name, 'action', current, a);
         }
         const fresh = fingerprintIsNew(next);
-        coverage.count(coverage.slot(action.type), true, fresh);
+        coverage.count(slots[a], true, fresh);
         if (!fresh) continue;
         const id = log.push(current, a);
         frontier.push(next, encoder);

@@ -1,5 +1,5 @@
 // The visited set: 64-bit fingerprints in one open-addressing table of 32-bit lanes (linear probing), doubling
-// when 3/4 full. No JS object per state: about 10–21 bytes per distinct state. Fingerprint (0,0) marks an empty
+// when 85% full. No JS object per state: about 10–21 bytes per distinct state. Fingerprint (0,0) marks an empty
 // slot, so a real (0,0) is remapped to (0,1) by `add`/`has` alike.
 
 export class FingerprintSet {
@@ -13,7 +13,7 @@ export class FingerprintSet {
     while (capacity < initialCapacity) capacity <<= 1;
     this.table = new Uint32Array(capacity * 2);
     this.mask = capacity - 1;
-    this.limit = Math.floor(capacity * 0.75);
+    this.limit = Math.floor(capacity * 0.85);
   }
 
   get size(): number {
@@ -66,7 +66,7 @@ export class FingerprintSet {
     const capacity = (this.mask + 1) * 2;
     this.table = new Uint32Array(capacity * 2);
     this.mask = capacity - 1;
-    this.limit = Math.floor(capacity * 0.75);
+    this.limit = Math.floor(capacity * 0.85);
     const table = this.table;
     const mask = this.mask;
     for (let at = 0; at < old.length; at += 2) {

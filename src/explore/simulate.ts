@@ -44,7 +44,7 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
       if (record) {
         encoder.reset();
         model.encode(s, encoder);
-        seen.add(encoder.hashHigh(), encoder.hashLow());
+        seen.add(encoder.hash(), encoder.low);
         options.witnesses.forEach((w, i) => {
           if (witnessFound[i] === null && w.check(s)) {
             witnessFound[i] = { name: w.name, found: true, depth: path.length, at: { initIndex, path: [...path] } };

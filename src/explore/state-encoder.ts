@@ -21,13 +21,31 @@ export class StateEncoder implements StateWriter {
     this.buffer[this.length++] = value;
   }
 
-  /** High 32 bits of the fingerprint of the current contents (lane 1). Call `hashLow` for lane 2. */
-  hashHigh(): number {
-    return mixLane(this.buffer, this.length, 0x9747b28c);
-  }
+  /** Lane 2 of the fingerprint computed by the last `hash()` call. */
+  low = 0;
 
-  hashLow(): number {
-    return mixLane(this.buffer, this.length, 0x5bd1e995);
+  /**
+   * Fingerprints the current contents in one pass over two independent murmur3-style lanes; returns lane 1 (the
+   * high 32 bits) and leaves lane 2 in `low`.
+   */
+  hash(): number {
+    const data = this.buffer;
+    const length = this.length;
+    let h1 = 0x9747b28c ^ length;
+    let h2 = 0x5bd1e995 ^ length;
+    for (let i = 0; i < length; i++) {
+      const v = data[i];
+      let k1 = Math.imul(v, 0xcc9e2d51);
+      k1 = Math.imul((k1 << 15) | (k1 >>> 17), 0x1b873593);
+      h1 ^= k1;
+      h1 = (Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64) | 0;
+      let k2 = Math.imul(v ^ 0x7f4a7c15, 0x85ebca6b);
+      k2 = Math.imul((k2 << 16) | (k2 >>> 16), 0xc2b2ae35);
+      h2 ^= k2;
+      h2 = (Math.imul((h2 << 11) | (h2 >>> 21), 9) + 0x52dce729) | 0;
+    }
+    this.low = fmix(h2) >>> 0;
+    return fmix(h1) >>> 0;
   }
 
   /** A copy of the contents (for storing in a packed frontier or a test). */
@@ -36,16 +54,8 @@ export class StateEncoder implements StateWriter {
   }
 }
 
-function mixLane(data: Int32Array, length: number, seed: number): number {
-  let h = seed ^ length;
-  for (let i = 0; i < length; i++) {
-    let k = Math.imul(data[i], 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
+function fmix(input: number): number {
+  let h = input;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

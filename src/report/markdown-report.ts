@@ -1,7 +1,7 @@
 // Formats a violation artifact as a Markdown story: what was violated and why it matters, how to replay it, the
 // initial state, then each step as the action in the protocol's words and only the variables that changed.
 
-import { renderValue, diffVariables } from './value-diff.ts';
+import { diffVariables, flattenValue } from './value-diff.ts';
 import { replayCommand, type ViolationArtifact } from './violation-artifact.ts';
 
 export function artifactToMarkdown(artifact: ViolationArtifact, tracePath: string): string {
@@ -16,7 +16,9 @@ export function artifactToMarkdown(artifact: ViolationArtifact, tracePath: strin
   lines.push(`- **Replay:** \`${replayCommand(tracePath)}\``, '');
   lines.push('## Initial state', '');
   lines.push('| variable | value |', '|---|---|');
-  for (const [name, value] of Object.entries(steps[0].vars)) lines.push(`| ${name} | ${escapeCell(renderValue(value))} |`);
+  const leaves: { path: string; value: string }[] = [];
+  for (const [name, value] of Object.entries(steps[0].vars)) flattenValue(value, name, leaves);
+  for (const leaf of leaves) lines.push(`| \`${leaf.path}\` | ${escapeCell(leaf.value)} |`);
   lines.push('');
   for (let i = 1; i < steps.length; i++) {
     const last = i === steps.length - 1;

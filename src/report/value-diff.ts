@@ -47,3 +47,16 @@ export function diffVariables(before: Readonly<Record<string, TraceValue>>, afte
   for (const name of Object.keys(after)) diffValues(before[name], after[name], name, out);
   return out;
 }
+
+/** Every leaf of a variable as (path, rendered value), with the same descent rules as the diff. */
+export function flattenValue(value: TraceValue | undefined, path: string, out: { path: string; value: string }[]): void {
+  if (isRecord(value)) {
+    for (const [k, v] of Object.entries(value)) flattenValue(v, `${path}.${k}`, out);
+    return;
+  }
+  if (isRecordArray(value)) {
+    value.forEach((v, i) => flattenValue(v, `${path}[${i}]`, out));
+    return;
+  }
+  out.push({ path, value: renderValue(value) });
+}

@@ -1,0 +1,32 @@
+// Runs one benchmark in a fresh process and prints one JSON line: distinct states, seconds, states/s, peak RSS
+// and bytes per distinct state (peak RSS above the RSS measured just before the search, per distinct state).
+
+import { checkModel } from '../src/check/run-check.ts';
+import { BENCHMARKS } from './benchmarks.ts';
+
+const name = process.argv[2];
+const bench = BENCHMARKS.find((b) => b.name === name);
+if (!bench) {
+  console.error(`unknown benchmark ${name}; valid: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+globalThis.gc?.();
+const baseline = process.memoryUsage().rss;
+const started = performance.now();
+const result = checkModel(bench.definition, { ...bench.options, properties: bench.options.properties });
+const seconds = (performance.now() - started) / 1000;
+const peak = process.resourceUsage().maxRSS * 1024;
+const distinct = result.outcome.stats.distinctStates;
+console.log(
+  JSON.stringify({
+    name: bench.name,
+    outcome: result.outcome.status,
+    distinctStates: distinct,
+    generatedStates: result.outcome.stats.generatedStates,
+    seconds: Number(seconds.toFixed(3)),
+    distinctPerSecond: Math.round(distinct / seconds),
+    peakRssMiB: Number((peak / 2 ** 20).toFixed(1)),
+    bytesPerState: Number(((peak - baseline) / distinct).toFixed(1)),
+    workers: 1,
+  }),
+);

@@ -1,0 +1,19 @@
+// The benchmark set of `npm run bench`: the TwoPhase calibration (TLC and a hand-written loop have known times for
+// it) and the Kafka models at their largest practical size.
+
+import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-phase-commit-definition.ts';
+import type { CheckOptions } from '../src/check/run-check.ts';
+import type { ModelDefinition } from '../src/contract/model-definition.ts';
+import { zkControllerDefinition } from '../properties/zk-controller/zk-controller-definition.ts';
+
+export interface Benchmark {
+  readonly name: string;
+  readonly definition: ModelDefinition;
+  readonly options: CheckOptions;
+}
+
+export const BENCHMARKS: readonly Benchmark[] = [
+  { name: 'two-phase-commit-7', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=7'] } },
+  { name: 'two-phase-commit-8', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=8'] } },
+  { name: 'zk-controller-default', definition: zkControllerDefinition, options: { preset: 'default' } },
+];

@@ -1,0 +1,82 @@
+// End to end: `check` writes a shortest counterexample as ITF + Markdown, `replay` reproduces it (exit 1), a
+// tampered trace diverges (exit 2), and `--format json` prints exactly one object with the contract's fields.
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'kcheck-cli-'));
+
+describe('kcheck check / replay', () => {
+  it('finds the zombie-controller write without epoch fencing, writes the trace and report, and replays it', async () => {
+    const run = await runCli('check', 'zk-controller', '--preset', 'no-epoch-fencing', '--out', out, '--format', 'json');
+    expect(run.code).toBe(1);
+    const summary = JSON.parse(run.out);
+    for (const key of ['model', 'preset', 'params', 'strategy', 'seed', 'outcome', 'complete', 'distinctStates', 'generatedStates', 'maxDepth', 'durationMs', 'violations', 'witnesses', 'coverage']) {
+      expect(summary).toHaveProperty(key);
+    }
+    expect(summary.outcome).toBe('violation');
+    expect(summary.violations).toEqual([expect.objectContaining({ property: 'no-stale-controller-write', length: 6 })]);
+    const trace = summary.violations[0].trace as string;
+    expect(existsSync(trace)).toBe(true);
+    const itf = JSON.parse(readFileSync(trace, 'utf8'));
+    expect(itf['#meta']).toMatchObject({ model: 'zk-controller', preset: 'no-epoch-fencing', seed: 0, property: 'no-stale-controller-write' });
+    expect(itf.states).toHaveLength(7);
+    expect(itf.states[1]['#meta']).toMatchObject({ index: 1, action: { type: 'ReadControllerEpoch' } });
+    const report = readFileSync(summary.violations[0].report, 'utf8');
+    expect(report).toContain('`no-stale-controller-write` violated');
+    expect(report).toContain('## Step 6');
+    expect(report).toContain(`npx kcheck replay ${trace}`);
+
+    const replay = await runCli('replay', trace);
+    expect(replay.code).toBe(1);
+    expect(replay.out).toContain('VIOLATED at step 6 of 6');
+
+    itf.states[2]['#meta'].actionIndex = 0;
+    const tampered = join(out, 'tampered.itf.json');
+    writeFileSync(tampered, JSON.stringify(itf));
+    const diverged = await runCli('replay', tampered);
+    expect(diverged.code).toBe(2);
+    expect(diverged.err.trim().split('\n')).toHaveLength(1);
+    expect(diverged.err).toMatch(/diverge/);
+  });
+
+  it('prints text with the verdict, the steps and the replay command', async () => {
+    const run = await runCli('check', 'zk-controller', '--preset', 'no-broker-epoch-check', '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain('VIOLATED  brokers-reject-stale-controller — shortest counterexample, 9 action(s)');
+    expect(run.out).toContain('replay: npx kcheck replay');
+    expect(run.out).toContain('outcome: violation');
+  });
+
+  it('exits 0 when a property holds and 4 when a budget stops the search', async () => {
+    expect((await runCli('check', 'two-phase-commit', '--out', out)).code).toBe(0);
+    const capped = await runCli('check', 'two-phase-commit', '--max-states', '10', '--out', out, '--format', 'json');
+    expect(capped.code).toBe(4);
+    expect(JSON.parse(capped.out)).toMatchObject({ outcome: 'incomplete', complete: false });
+  });
+
+  it('runs a seeded simulation and says which seed it used', async () => {
+    const run = await runCli('check', 'zk-controller', '--preset', 'no-epoch-fencing', '--strategy', 'simulate', '--walks', '2000', '--seed', '1', '--out', out, '--format', 'json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.out)).toMatchObject({ strategy: 'simulate', seed: 1, outcome: 'violation', violations: [{ length: 6 }] });
+  });
+
+  it('writes JUnit with one testcase per property', async () => {
+    const junit = join(out, 'check.xml');
+    await runCli('check', 'zk-controller', '--preset', 'no-epoch-fencing', '--out', out, '--junit', junit);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml.match(/<testcase /g)).toHaveLength(4);
+    expect(xml).toContain('<failure message="violated in 6 action(s)');
+  });
+
+  it('takes params from a config file, overridden by --set', async () => {
+    const config = join(out, 'config.json');
+    writeFileSync(config, JSON.stringify({ params: { resourceManagers: 5 }, maxDepth: 100 }));
+    const fromFile = JSON.parse((await runCli('check', 'two-phase-commit', '--config', config, '--format', 'json')).out);
+    expect(fromFile.distinctStates).toBe(8832);
+    const overridden = JSON.parse((await runCli('check', 'two-phase-commit', '--config', config, '--set', 'resourceManagers=3', '--format', 'json')).out);
+    expect(overridden.distinctStates).toBe(288);
+  });
+});
