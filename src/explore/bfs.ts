@@ -26,6 +26,9 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   let witnessesLeft = witnesses.length;
   const violations: ViolationRecord[] = [];
   const violated = new Set<string>();
+  // Per-property flags in arrays: the hot loop tests these instead of hashing property names.
+  const invariantDone = invariants.map(() => false);
+  const actionDone = actionProps.map(() => false);
   const canonical = options.symmetry && model.canonicalize ? model.canonicalize.bind(model) : null;
   const maxDepth = options.maxDepth ?? Infinity;
   const maxStates = options.maxStates ?? Infinity;
@@ -58,8 +61,11 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
     violations.push({ property, kind, initIndex: at.initIndex, path });
   };
   const onNewState = (state: S, id: number, stateDepth: number): void => {
-    for (const p of invariants) {
-      if (!violated.has(p.name) && !p.check(state)) recordViolation(p.name, 'always', id, null);
+    for (let i = 0; i < invariants.length; i++) {
+      if (!invariantDone[i] && !invariants[i].check(state)) {
+        invariantDone[i] = true;
+        recordViolation(invariants[i].name, 'always', id, null);
+      }
     }
     if (witnessesLeft > 0) {
       for (let w = 0; w < witnesses.length; w++) {
@@ -120,8 +126,11 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
         const next = model.next(state, action);
         if (next === undefined) continue;
         generated++;
-        for (const p of actionProps) {
-          if (!violated.has(p.name) && !p.check(state, action, next)) recordViolation(p.name, 'action', current, a);
+        for (let i = 0; i < actionProps.length; i++) {
+          if (!actionDone[i] && !actionProps[i].check(state, action, next)) {
+            actionDone[i] = true;
+            recordViolation(actionProps[i].name, 'action', current, a);
+          }
         }
         const fresh = fingerprintIsNew(next);
         coverage.count(slots[a], true, fresh);

@@ -42,6 +42,7 @@ class PackedFrontier<S> implements Frontier<S> {
   private writeAt = 0;
   private readAt = 0;
   private count = 0;
+  private readonly reader = new ArrayReader(new Int32Array(0), 0);
   constructor(private readonly decode: (reader: ArrayReader) => S) {}
 
   get length(): number {
@@ -58,7 +59,9 @@ class PackedFrontier<S> implements Frontier<S> {
       this.writeAt = 0;
     }
     chunk[this.writeAt] = n;
-    chunk.set(encoder.buffer.subarray(0, n), this.writeAt + 1);
+    const source = encoder.buffer;
+    const at = this.writeAt + 1;
+    for (let i = 0; i < n; i++) chunk[at + i] = source[i]; // no subarray view allocated per state
     this.writeAt += n + 1;
     this.count++;
   }
@@ -71,8 +74,8 @@ class PackedFrontier<S> implements Frontier<S> {
       chunk = this.chunks[0];
     }
     const n = chunk[this.readAt];
-    const reader = new ArrayReader(chunk, this.readAt + 1);
-    const state = this.decode(reader);
+    this.reader.reset(chunk, this.readAt + 1);
+    const state = this.decode(this.reader);
     this.readAt += n + 1;
     this.count--;
     return state;

@@ -68,9 +68,14 @@ function fmix(input: number): number {
 export class ArrayReader implements StateReader {
   private position: number;
   constructor(
-    private readonly data: Int32Array,
+    private data: Int32Array,
     start: number,
   ) {
+    this.position = start;
+  }
+  /** Points the reader at another record (one reader serves the whole frontier). */
+  reset(data: Int32Array, start: number): void {
+    this.data = data;
     this.position = start;
   }
   int(): number {
