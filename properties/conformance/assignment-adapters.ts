@@ -9,22 +9,7 @@ import {
   type BrokerMetadata, type JavaRandom, type PlacementResult, type UsableBroker,
 } from '../../model/rules/assignment/index.ts';
 
-type Obj = Readonly<Record<string, unknown>>;
-
-class BadVector extends Error {}
-
-function obj(value: unknown, what: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadVector(`${what} is not an object`);
-  return value as Obj;
-}
-function int(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new BadVector(`${what} is not an integer`);
-  return value;
-}
-function ints(value: unknown, what: string): readonly number[] {
-  if (!Array.isArray(value)) throw new BadVector(`${what} is not a list`);
-  return value.map((v, i) => int(v, `${what}[${i}]`));
-}
+import { BadVector, int, ints, obj, type Obj } from './vector-input.ts';
 function rack(value: unknown, what: string): string | null {
   if (value !== null && typeof value !== 'string') throw new BadVector(`${what} is not a rack name or null`);
   return value;

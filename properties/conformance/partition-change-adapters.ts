@@ -10,22 +10,7 @@ import {
   type MetadataVersion, type PartitionChangeRecord, type PartitionRegistration,
 } from '../../model/rules/partition-change/index.ts';
 
-type Obj = Readonly<Record<string, unknown>>;
-
-class BadVector extends Error {}
-
-function obj(value: unknown, what: string): Obj {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadVector(`${what} is not an object`);
-  return value as Obj;
-}
-function int(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new BadVector(`${what} is not an integer`);
-  return value;
-}
-function ints(value: unknown, what: string): readonly number[] {
-  if (!Array.isArray(value)) throw new BadVector(`${what} is not a list`);
-  return value.map((v, i) => int(v, `${what}[${i}]`));
-}
+import { BadVector, int, ints, obj, type Obj } from './vector-input.ts';
 function optInts(o: Obj, key: string): readonly number[] | undefined {
   return o[key] === undefined ? undefined : ints(o[key], key);
 }
