@@ -9,6 +9,7 @@ export interface WrittenViolation {
   readonly length: number;
   readonly trace: string;
   readonly report: string;
+  readonly html: string;
 }
 
 export function checkSummary(result: CheckResult, written: readonly WrittenViolation[]) {
@@ -27,7 +28,7 @@ export function checkSummary(result: CheckResult, written: readonly WrittenViola
     maxDepth: o.stats.maxDepth,
     durationMs: o.stats.durationMs,
     statesPerSecond: o.stats.statesPerSecond,
-    violations: written.map((v) => ({ property: v.property, length: v.length, trace: v.trace, report: v.report })),
+    violations: written.map((v) => ({ property: v.property, length: v.length, trace: v.trace, report: v.report, html: v.html })),
     witnesses: Object.fromEntries(o.witnesses.map((w) => [w.name, { found: w.found, depth: w.depth }])),
     coverage: Object.fromEntries(o.coverage.map((c) => [c.action, { enabled: c.enabled, taken: c.taken, newStates: c.newStates }])),
     warnings: o.warnings,

@@ -23,7 +23,7 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
     v.trace.actions.forEach((action, step) => lines.push(`  ${String(step + 1).padStart(3)}. ${describeAction(model, action)}`));
     if (written[i]) {
       lines.push(`  trace:  ${written[i].trace}`);
-      lines.push(`  report: ${written[i].report}`);
+      lines.push(`  report: ${written[i].report} (and .html)`);
       lines.push(`  replay: ${replayCommand(written[i].trace)}`);
     }
     lines.push('');

@@ -28,6 +28,9 @@ describe('kcheck check / replay', () => {
     expect(report).toContain('`no-stale-controller-write` violated');
     expect(report).toContain('## Step 6');
     expect(report).toContain(`npx kcheck replay ${trace}`);
+    const html = readFileSync(summary.violations[0].html, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<h3>Step 6: controller 0 elects broker 1 leader');
 
     const replay = await runCli('replay', trace);
     expect(replay.code).toBe(1);
