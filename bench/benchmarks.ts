@@ -1,6 +1,7 @@
 // The benchmark set of `npm run bench`: the TwoPhase calibration (TLC and a hand-written loop have known times for
 // it) and the Kafka models at their largest practical size.
 
+import { kafkaSpecDefinition } from '../calibration/kafka-spec/kafka-spec-definition.ts';
 import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-phase-commit-definition.ts';
 import type { CheckOptions } from '../src/check/run-check.ts';
 import type { ModelDefinition } from '../src/contract/model-definition.ts';
@@ -15,5 +16,7 @@ export interface Benchmark {
 export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'two-phase-commit-7', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=7'] } },
   { name: 'two-phase-commit-8', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=8'] } },
+  { name: 'kafka-spec-kip-320-3-replicas', definition: kafkaSpecDefinition, options: { preset: 'kip-320-3-replicas' } },
+  { name: 'kafka-spec-kip-320-3-symmetry', definition: kafkaSpecDefinition, options: { preset: 'kip-320-3-replicas', symmetry: true } },
   { name: 'zk-controller-default', definition: zkControllerDefinition, options: { preset: 'default' } },
 ];

@@ -1,6 +1,7 @@
 // The one place that wires models, presets, properties and Kafka-specific commands into the CLI. Adding a model
 // means adding its definition here; src/ stays free of Kafka.
 
+import { kafkaSpecDefinition } from '../calibration/kafka-spec/kafka-spec-definition.ts';
 import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-phase-commit-definition.ts';
 import type { Registry } from '../src/cli/registry.ts';
 import { assignCommand } from './commands/assign-command.ts';
@@ -8,6 +9,6 @@ import { conformanceCommand } from './commands/conformance-command.ts';
 import { zkControllerDefinition } from './zk-controller/zk-controller-definition.ts';
 
 export const registry: Registry = {
-  models: [zkControllerDefinition, twoPhaseCommitDefinition],
+  models: [zkControllerDefinition, kafkaSpecDefinition, twoPhaseCommitDefinition],
   commands: [assignCommand, conformanceCommand],
 };

@@ -66,6 +66,16 @@ describe('kcheck check / replay', () => {
     expect(JSON.parse(run.out)).toMatchObject({ strategy: 'simulate', seed: 1, outcome: 'violation', violations: [{ length: 6 }] });
   });
 
+  it('--symmetry cuts the states of a model that offers canonicalize and keeps the verdict', async () => {
+    const plain = JSON.parse((await runCli('check', 'kafka-spec', '--preset', 'kip-320', '--format', 'json')).out);
+    const reduced = JSON.parse((await runCli('check', 'kafka-spec', '--preset', 'kip-320', '--symmetry', '--format', 'json')).out);
+    expect([plain.distinctStates, reduced.distinctStates]).toEqual([5973, 2987]);
+    expect(reduced.outcome).toBe('ok');
+    const bug = JSON.parse((await runCli('check', 'kafka-spec', '--preset', 'kip-101', '--symmetry', '--out', out, '--format', 'json')).out);
+    expect(bug.violations).toEqual(expect.arrayContaining([expect.objectContaining({ property: 'strong-isr', length: 11 })]));
+    expect((await runCli('replay', bug.violations[0].trace)).code).toBe(1);
+  });
+
   it('writes JUnit with one testcase per property', async () => {
     const junit = join(out, 'check.xml');
     await runCli('check', 'zk-controller', '--preset', 'no-epoch-fencing', '--out', out, '--junit', junit);
