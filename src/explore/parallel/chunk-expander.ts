@@ -1,0 +1,209 @@
+// The hot loop every thread runs (workers and the main thread alike): claim a chunk of the level's packed
+// frontier, expand each state, check action properties on every transition, insert successor fingerprints into
+// the shared table and write only the new states (plus property events) into a part for the coordinator.
+
+import type { ActionBase, Model, StateReader } from '../../contract/model.ts';
+import { CoverageCounter } from '../coverage-counter.ts';
+import { StateEncoder } from '../state-encoder.ts';
+import type { LoadedModel } from './load-model.ts';
+import { CHUNK_INTS, CLAIM, EVENT_ACTION, EVENT_ALWAYS, EVENT_WITNESS, type ChunkPart, type LevelPlan } from './protocol.ts';
+import { SharedFingerprintTable } from './shared-fingerprint-table.ts';
+
+/** What a step ended with: a chunk finished, the table must grow first, or no chunk is left for this thread. */
+export type StepResult = 'chunk' | 'pause' | 'done';
+
+class PackedReader implements StateReader {
+  data: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  position = 0;
+  int(): number {
+    return this.data[this.position++];
+  }
+}
+
+export class ChunkExpander<S, A extends ActionBase> {
+  readonly coverage = new CoverageCounter();
+  /** Global id of the state being expanded, for error reports. */
+  parent = -1;
+  private readonly model: Model<S, A>;
+  private readonly encoder = new StateEncoder();
+  private readonly reader = new PackedReader();
+  private readonly canonical: ((state: S) => S) | null;
+  private table!: SharedFingerprintTable;
+  private plan!: LevelPlan;
+  private reportedAlways: Uint8Array;
+  private reportedAction: Uint8Array;
+  private reportedWitness: Uint8Array;
+  // Resume point: chunk (or -1), state within it, its record offset, first action not yet done.
+  private chunk = -1;
+  private stateIndex = 0;
+  private offset = 0;
+  private actionIndex = 0;
+  // The part being filled.
+  private out = new Int32Array(1 << 12);
+  private outLength = 0;
+  private outStates = 0;
+  private events: number[] = [];
+  private generated = 0;
+  private lastActions: readonly A[] | null = null;
+  private slots: number[] = [];
+
+  constructor(
+    private readonly loaded: LoadedModel<S, A>,
+    symmetry: boolean,
+    private readonly control: Int32Array,
+    private readonly parties: number,
+  ) {
+    this.model = loaded.model;
+    this.coverage.declare(this.model.actionTypes ?? []);
+    this.canonical = symmetry && this.model.canonicalize ? this.model.canonicalize.bind(this.model) : null;
+    this.reportedAlways = new Uint8Array(loaded.invariants.length);
+    this.reportedAction = new Uint8Array(loaded.actionProperties.length);
+    this.reportedWitness = new Uint8Array(loaded.witnesses.length);
+  }
+
+  /** Swaps in a (grown) table; only between steps, after this thread's inserts were flushed. */
+  setTable(lanes: Int32Array): void {
+    this.table = new SharedFingerprintTable(lanes, this.control, this.parties);
+  }
+
+  startLevel(plan: LevelPlan): void {
+    this.plan = plan;
+    this.chunk = -1;
+    this.reportedAlways.fill(0);
+    this.reportedAction.fill(0);
+    this.reportedWitness.fill(0);
+  }
+
+  /** Expands (the rest of) one chunk; parts go to `emit`. Model errors propagate, with `parent` set. */
+  step(emit: (part: ChunkPart) => void): StepResult {
+    const plan = this.plan;
+    const table = this.table;
+    if (this.chunk < 0) {
+      const stop = (plan.maxStates >= 0 && table.size >= plan.maxStates) || (plan.deadline >= 0 && Date.now() > plan.deadline);
+      if (stop) return this.done();
+      if (table.checkFull()) return this.pause(null);
+      const k = Atomics.add(this.control, CLAIM, 1);
+      if (k >= plan.chunkCount) return this.done();
+      this.chunk = k;
+      this.stateIndex = 0;
+      this.offset = plan.chunks[k * CHUNK_INTS];
+      this.actionIndex = 0;
+    }
+    const frontier = plan.frontier;
+    const count = plan.chunks[this.chunk * CHUNK_INTS + 1];
+    const firstId = plan.chunks[this.chunk * CHUNK_INTS + 2];
+    const model = this.model;
+    const { invariants: invIndex, actionProperties: actIndex, witnesses: witIndex } = plan;
+    const { invariants, actionProperties, witnesses } = this.loaded;
+    const encoder = this.encoder;
+    const canonical = this.canonical;
+    const reader = this.reader;
+    reader.data = frontier;
+    while (this.stateIndex < count) {
+      reader.position = this.offset + 1;
+      const state = model.decode!(reader);
+      const parent = firstId + this.stateIndex;
+      this.parent = parent;
+      const actions = model.actions(state);
+      if (actions !== this.lastActions) {
+        // Models that return one shared action array pay for coverage slots once, not per transition.
+        this.lastActions = actions;
+        this.slots = actions.map((action) => this.coverage.slot(action.type));
+      }
+      for (let a = this.actionIndex; a < actions.length; a++) {
+        if (table.overLimit) {
+          this.actionIndex = a;
+          return this.pause(emit);
+        }
+        const action = actions[a];
+        const next = model.next(state, action);
+        if (next === undefined) continue;
+        this.generated++;
+        for (let i = 0; i < actIndex.length; i++) {
+          const p = actIndex[i];
+          if (this.reportedAction[p] === 0 && !actionProperties[p].check(state, action, next)) {
+            this.reportedAction[p] = 1;
+            this.events.push(EVENT_ACTION, p, parent, a);
+          }
+        }
+        encoder.reset();
+        model.encode(canonical ? canonical(next) : next, encoder);
+        const fresh = table.insert(encoder.hash(), encoder.low);
+        this.coverage.count(this.slots[a], true, fresh);
+        if (!fresh) continue;
+        if (canonical) {
+          encoder.reset();
+          model.encode(next, encoder); // the frontier keeps the real state so action indices replay exactly
+        }
+        this.write(parent, a);
+        for (let i = 0; i < invIndex.length; i++) {
+          const p = invIndex[i];
+          if (this.reportedAlways[p] === 0 && !invariants[p].check(next)) {
+            this.reportedAlways[p] = 1;
+            this.events.push(EVENT_ALWAYS, p, parent, a);
+          }
+        }
+        for (let i = 0; i < witIndex.length; i++) {
+          const w = witIndex[i];
+          if (this.reportedWitness[w] === 0 && witnesses[w].check(next)) {
+            this.reportedWitness[w] = 1;
+            this.events.push(EVENT_WITNESS, w, parent, a);
+          }
+        }
+      }
+      this.actionIndex = 0;
+      this.stateIndex++;
+      this.offset += frontier[this.offset] + 1;
+    }
+    emit(this.takePart(true));
+    this.chunk = -1;
+    return 'chunk';
+  }
+
+  private write(parent: number, action: number): void {
+    const n = this.encoder.length;
+    if (this.outLength + n + 3 > this.out.length) {
+      const bigger = new Int32Array(Math.max(this.out.length * 2, this.outLength + n + 3));
+      bigger.set(this.out.subarray(0, this.outLength));
+      this.out = bigger;
+    }
+    const out = this.out;
+    let at = this.outLength;
+    out[at++] = parent;
+    out[at++] = action;
+    out[at++] = n;
+    const buffer = this.encoder.buffer;
+    for (let i = 0; i < n; i++) out[at++] = buffer[i];
+    this.outLength = at;
+    this.outStates++;
+  }
+
+  private takePart(final: boolean): ChunkPart {
+    const part: ChunkPart = {
+      chunk: this.chunk,
+      records: this.out.subarray(0, this.outLength),
+      states: this.outStates,
+      events: Int32Array.from(this.events),
+      generated: this.generated,
+      final,
+    };
+    // The part's buffer is handed over (transferred by workers): start the next one at a similar size.
+    this.out = new Int32Array(Math.max(1 << 12, this.outLength + (this.outLength >>> 2)));
+    this.outLength = 0;
+    this.outStates = 0;
+    this.events = [];
+    this.generated = 0;
+    return part;
+  }
+
+  private pause(emit: ((part: ChunkPart) => void) | null): StepResult {
+    this.table.flush();
+    if (emit) emit(this.takePart(false));
+    return 'pause';
+  }
+
+  private done(): StepResult {
+    this.table.flush();
+    return 'done';
+  }
+}

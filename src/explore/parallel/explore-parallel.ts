@@ -1,0 +1,187 @@
+// Parallel exhaustive BFS (`--workers N`), level-synchronous: the threads (the main thread plus N-1 workers)
+// claim chunks of level d's packed frontier, share one lock-free visited set, and return only new states; the
+// main thread numbers them in chunk order, so counts and shortest counterexample lengths equal exploreBfs's.
+
+import { StateLog } from '../state-log.ts';
+import type { Outcome } from '../outcome.ts';
+import { ChunkExpander } from './chunk-expander.ts';
+import { Findings } from './findings.ts';
+import { initialLevel } from './initial-level.ts';
+import { buildLevel, statesFrom, type Level } from './level-builder.ts';
+import { loadModel } from './load-model.ts';
+import { coverageWarnings, mergeCoverage } from './merge-coverage.ts';
+import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
+import { CLAIM, CONTROL_INTS, type ChunkPart, type LevelPlan } from './protocol.ts';
+import { allocateLanes, SharedFingerprintTable } from './shared-fingerprint-table.ts';
+import { WorkerPool, type PoolError } from './worker-pool.ts';
+
+export { canRunParallel, type ParallelOptions, type WorkerModelSource } from './parallel-options.ts';
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export async function exploreParallel(source: WorkerModelSource, options: ParallelOptions): Promise<Outcome> {
+  const started = Date.now();
+  const loaded = await loadModel(source);
+  const { model } = loaded;
+  if (!model.decode) throw new Error(`model ${source.model} has no decode: use the single-threaded explorer`);
+  const threads = Math.max(1, Math.floor(options.workers));
+  const symmetry = options.symmetry === true;
+  const control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
+  let table = new SharedFingerprintTable(allocateLanes(options.initialTableCapacity ?? 1 << 16), control, threads);
+  const log = new StateLog();
+  const findings = new Findings(loaded, log, options.continueAfterViolation === true);
+  const maxDepth = options.maxDepth ?? Infinity;
+  const maxStates = options.maxStates ?? Infinity;
+  const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
+  let generated = 0;
+  let results: ChunkPart[][] = [];
+  let workerParts = 0;
+  let mainParts = 0;
+  let grows = 0;
+  const store = (part: ChunkPart): void => {
+    results[part.chunk].push(part);
+    generated += part.generated;
+  };
+  const pool = new WorkerPool(threads - 1, { source, symmetry, control, parties: threads }, (part) => {
+    workerParts++;
+    store(part);
+  });
+  const expander = new ChunkExpander(loaded, symmetry, control, threads);
+  expander.setTable(table.lanes);
+  const grow = (capacity: number): void => {
+    grows++;
+    table = new SharedFingerprintTable(table.rehash(capacity), control, threads);
+    expander.setTable(table.lanes);
+    pool.resume(table.lanes);
+  };
+
+  let depth = 0;
+  let deepest = 0;
+  let left = 0;
+  let stoppedBy: Outcome['stoppedBy'] = null;
+  let error: PoolError | null = null;
+  let lastProgress = started;
+  let level: Level | null = null;
+  const progress = (): void => {
+    const now = Date.now();
+    if (!options.onProgress || now - lastProgress < 1000) return;
+    lastProgress = now;
+    options.onProgress({ distinctStates: table.size, generatedStates: generated, depth, queue: level?.size ?? 0, elapsedMs: now - started });
+  };
+
+  /** Expands `level` on every thread; returns how many chunks were expanded (all unless a budget stopped it). */
+  const runLevel = async (current: Level): Promise<number> => {
+    results = Array.from({ length: current.chunkCount }, () => []);
+    Atomics.store(control, CLAIM, 0);
+    const plan: LevelPlan = {
+      frontier: current.frontier,
+      chunks: current.chunks,
+      chunkCount: current.chunkCount,
+      ...findings.active(),
+      maxStates: Number.isFinite(maxStates) ? maxStates : -1,
+      deadline: Number.isFinite(deadline) ? deadline : -1,
+    };
+    expander.startLevel(plan);
+    pool.beginLevel(plan, table.lanes);
+    try {
+      for (;;) {
+        const step = expander.step((part) => {
+          mainParts++;
+          store(part);
+        });
+        if (pool.error || step === 'done') break;
+        if (step === 'pause') {
+          await pool.until(() => pool.quiet); // every thread stopped at an action boundary: safe to rehash
+          if (pool.error) break;
+          grow(table.capacity * 2);
+          continue;
+        }
+        progress();
+        await tick(); // lets worker messages (parts, late 'ready', 'paused') in between chunks
+      }
+    } catch (thrown) {
+      error = { message: `the model threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`, parent: expander.parent };
+    }
+    while (!error && !pool.error) {
+      await pool.until(() => pool.quiet);
+      if (pool.error || pool.idle) break;
+      grow(table.capacity * 2); // only workers are left and all of them wait for a bigger table
+    }
+    pool.endLevel();
+    error ??= pool.error;
+    return Math.min(Atomics.load(control, CLAIM), current.chunkCount);
+  };
+
+  try {
+    const first = initialLevel(loaded, table, log, findings, symmetry, threads);
+    level = first.level;
+    generated = first.generated;
+    if (options.waitForWorkers) await pool.until(() => pool.readyCount === threads - 1);
+    for (;;) {
+      left = level.size;
+      if (left === 0 || findings.done() || pool.error) break;
+      if (depth >= maxDepth) stoppedBy = 'max-depth';
+      else if (log.size >= maxStates) stoppedBy = 'max-states';
+      else if (Date.now() > deadline) stoppedBy = 'time-limit';
+      if (stoppedBy) break;
+      const levelStarted = Date.now();
+      workerParts = mainParts = grows = 0;
+      const processed = await runLevel(level);
+      if (error) break;
+      const parts = results.slice(0, processed).flat();
+      const next = buildLevel(parts, log, threads);
+      for (const part of parts) findings.record(part.events);
+      if (next.size > 0) deepest = depth + 1;
+      options.onLevel?.({
+        depth,
+        expanded: level.size - statesFrom(level, processed),
+        discovered: next.size,
+        chunks: processed,
+        workerParts,
+        mainParts,
+        grows,
+        tableCapacity: table.capacity,
+        durationMs: Date.now() - levelStarted,
+      });
+      if (processed < level.chunkCount) {
+        left = statesFrom(level, processed) + next.size;
+        stoppedBy = Date.now() > deadline ? 'time-limit' : 'max-states';
+        break;
+      }
+      level = next;
+      depth++;
+      progress();
+    }
+    error ??= pool.error;
+    if (findings.violations.length > 0 && left > 0 && stoppedBy === null && !error) stoppedBy = 'first-violation';
+  } catch (thrown) {
+    error ??= { message: `the model threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`, parent: -1 };
+  } finally {
+    await pool.terminate();
+  }
+
+  const durationMs = Date.now() - started;
+  const coverage = mergeCoverage(model.actionTypes ?? [], [expander.coverage.entries(), ...pool.coverage]);
+  const failed = error as PoolError | null;
+  const violations = findings.sortedViolations();
+  const status = failed ? 'error' : violations.length > 0 ? 'violation' : stoppedBy === 'max-states' || stoppedBy === 'time-limit' ? 'incomplete' : 'ok';
+  return {
+    status,
+    complete: failed === null && stoppedBy === null && left === 0,
+    strategy: 'bfs',
+    seed: options.seed ?? 0,
+    stoppedBy,
+    stats: {
+      distinctStates: log.size,
+      generatedStates: generated,
+      maxDepth: deepest,
+      durationMs,
+      statesPerSecond: Math.round(log.size / Math.max(durationMs / 1000, 0.001)),
+    },
+    violations,
+    witnesses: findings.witnesses(),
+    coverage,
+    warnings: coverageWarnings(coverage),
+    error: failed ? { message: failed.message, at: failed.parent >= 0 && failed.parent < log.size ? log.pathTo(failed.parent) : null } : null,
+  };
+}

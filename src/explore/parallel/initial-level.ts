@@ -1,0 +1,50 @@
+// Level 0 of the parallel BFS, built on the main thread exactly as exploreBfs does it: each initial state is
+// fingerprinted (canonicalized under symmetry) into the shared table, checked against invariants and witnesses,
+// and, if new, logged with no parent and packed as the first frontier.
+
+import { StateEncoder } from '../state-encoder.ts';
+import type { StateLog } from '../state-log.ts';
+import type { Findings } from './findings.ts';
+import { buildLevel, type Level } from './level-builder.ts';
+import type { LoadedModel } from './load-model.ts';
+import { EVENT_ALWAYS, EVENT_WITNESS } from './protocol.ts';
+import type { SharedFingerprintTable } from './shared-fingerprint-table.ts';
+
+export function initialLevel(
+  loaded: LoadedModel,
+  table: SharedFingerprintTable,
+  log: StateLog,
+  findings: Findings,
+  symmetry: boolean,
+  threads: number,
+): { level: Level; generated: number } {
+  const { model } = loaded;
+  const canonical = symmetry && model.canonicalize ? model.canonicalize.bind(model) : null;
+  const encoder = new StateEncoder();
+  const initial = model.init();
+  const records: number[] = [];
+  let states = 0;
+  let generated = 0;
+  for (let i = 0; i < initial.length && !findings.done(); i++) {
+    generated++;
+    const state = initial[i];
+    encoder.reset();
+    model.encode(canonical ? canonical(state) : state, encoder);
+    if (!table.insert(encoder.hash(), encoder.low)) continue;
+    if (canonical) {
+      encoder.reset();
+      model.encode(state, encoder); // the frontier keeps the real state so action indices replay exactly
+    }
+    records.push(-1, i, encoder.length, ...encoder.snapshot());
+    states++;
+    loaded.invariants.forEach((p, k) => {
+      if (!p.check(state)) findings.event(EVENT_ALWAYS, k, -1, i);
+    });
+    loaded.witnesses.forEach((w, k) => {
+      if (w.check(state)) findings.event(EVENT_WITNESS, k, -1, i);
+    });
+  }
+  table.flush();
+  const part = { chunk: 0, records: Int32Array.from(records), states, events: new Int32Array(0), generated, final: true };
+  return { level: buildLevel([part], log, threads), generated };
+}

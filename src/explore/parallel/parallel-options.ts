@@ -1,0 +1,62 @@
+// What the parallel explorer is given: where a worker thread can import the model from (closures cannot cross
+// threads, so each worker rebuilds the model from its registry module), and the usual budgets. `canRunParallel`
+// says whether a model qualifies: frontier states travel between threads as packed ints, so it needs `decode`.
+
+import type { ActionBase, Model } from '../../contract/model.ts';
+import type { ParamValues } from '../../contract/params.ts';
+import type { Progress } from '../explore-options.ts';
+
+export interface WorkerModelSource {
+  /** URL of a module exporting a Registry, e.g. `new URL('../properties/registry.ts', import.meta.url).href`. */
+  readonly moduleUrl: string;
+  /** Name of that export (a `Registry` from src/cli/registry.ts). */
+  readonly exportName: string;
+  /** Model name in the registry. */
+  readonly model: string;
+  /** Fully resolved params (defaults ← preset ← config ← --set). */
+  readonly params: ParamValues;
+  /** Selected property and witness names; empty = all. */
+  readonly properties: readonly string[];
+}
+
+export interface ParallelOptions {
+  /** Threads expanding states, counting the main thread: `workers - 1` worker threads are started. */
+  readonly workers: number;
+  readonly maxDepth?: number;
+  /** Checked between levels and before each chunk; a level may overshoot by a few chunks. */
+  readonly maxStates?: number;
+  readonly timeLimitMs?: number;
+  readonly symmetry?: boolean;
+  readonly continueAfterViolation?: boolean;
+  readonly seed?: number;
+  readonly onProgress?: (progress: Progress) => void;
+  /** Initial capacity of the shared visited set (slots); tests force a tiny one to exercise growth. */
+  readonly initialTableCapacity?: number;
+  /**
+   * Start the search only once every worker has loaded the model. By default the main thread starts alone and
+   * workers join the level in progress when ready (a worker needs ~0.5 s to register tsx and import the model).
+   */
+  readonly waitForWorkers?: boolean;
+  /** Called after each level (diagnostics: where time goes, whether workers took part). */
+  readonly onLevel?: (level: LevelReport) => void;
+}
+
+export interface LevelReport {
+  /** Depth of the expanded states (0 = initial states). */
+  readonly depth: number;
+  readonly expanded: number;
+  readonly discovered: number;
+  readonly chunks: number;
+  /** Parts (chunks, or pieces of chunks cut by a growth) that worker threads sent; the rest were the main thread's. */
+  readonly workerParts: number;
+  readonly mainParts: number;
+  /** Table growths while the level ran (each with every thread paused at an action boundary). */
+  readonly grows: number;
+  readonly tableCapacity: number;
+  readonly durationMs: number;
+}
+
+/** True when the parallel explorer can run this model with this many workers; otherwise use exploreBfs. */
+export function canRunParallel<S, A extends ActionBase>(model: Model<S, A>, workers = 2): boolean {
+  return typeof model.decode === 'function' && workers > 1;
+}

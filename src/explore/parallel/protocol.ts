@@ -1,0 +1,65 @@
+// The messages and shared layouts between the coordinator (main thread) and worker threads. A level's frontier
+// lives in one SharedArrayBuffer of packed records [n, ints...]; threads claim chunks of it with an atomic counter
+// and send back only the new states they found, in transferable Int32Array parts.
+
+import type { CoverageEntry } from '../outcome.ts';
+import type { WorkerModelSource } from './parallel-options.ts';
+
+/** Indices in the control Int32Array (a cache line apart so the hot counters do not share one). */
+export const CLAIM = 0;
+export const COUNT = 16;
+export const CONTROL_INTS = 48;
+
+/** Ints per chunk descriptor in LevelPlan.chunks: record offset, state count, global id of its first state. */
+export const CHUNK_INTS = 3;
+
+/** Ints per event: kind, property index, parent id, action index (the event is about parent --action--> s). */
+export const EVENT_INTS = 4;
+export const EVENT_ALWAYS = 0;
+export const EVENT_ACTION = 1;
+export const EVENT_WITNESS = 2;
+
+export interface LevelPlan {
+  readonly frontier: Int32Array;
+  readonly chunks: Int32Array;
+  readonly chunkCount: number;
+  /** Indices of the invariants / action properties / witnesses still worth checking. */
+  readonly invariants: readonly number[];
+  readonly actionProperties: readonly number[];
+  readonly witnesses: readonly number[];
+  /** Stop claiming chunks once this many distinct states exist (-1: no bound). */
+  readonly maxStates: number;
+  /** Stop claiming chunks after this Date.now() (-1: no bound). */
+  readonly deadline: number;
+}
+
+/**
+ * New states found in (part of) one chunk, in the thread's order: records [parent id, action index, n, ints...].
+ * A chunk interrupted by a table growth arrives in several parts, `final` on the last.
+ */
+export interface ChunkPart {
+  readonly chunk: number;
+  readonly records: Int32Array;
+  readonly states: number;
+  readonly events: Int32Array;
+  readonly generated: number;
+  readonly final: boolean;
+}
+
+export interface WorkerInit {
+  readonly source: WorkerModelSource;
+  readonly symmetry: boolean;
+  readonly control: Int32Array;
+  readonly parties: number;
+}
+
+export type ToWorker =
+  | { readonly type: 'level'; readonly plan: LevelPlan; readonly table: Int32Array }
+  | { readonly type: 'resume'; readonly table: Int32Array };
+
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'part'; readonly part: ChunkPart }
+  | { readonly type: 'paused' }
+  | { readonly type: 'idle'; readonly coverage: readonly CoverageEntry[] }
+  | { readonly type: 'error'; readonly message: string; readonly parent: number };

@@ -1,0 +1,60 @@
+// A worker thread of the parallel BFS: rebuilds the model from its registry module, then for each level claims
+// and expands chunks until none is left (posting each part, buffers transferred), stopping at an action boundary
+// whenever the shared table must grow and resuming with the bigger table the coordinator sends back.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ActionBase } from '../../contract/model.ts';
+import { ChunkExpander } from './chunk-expander.ts';
+import { loadModel } from './load-model.ts';
+import type { ChunkPart, FromWorker, ToWorker, WorkerInit } from './protocol.ts';
+
+const port = parentPort!;
+const init = workerData as WorkerInit;
+
+function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+}
+
+function messageOf(thrown: unknown): string {
+  return thrown instanceof Error ? thrown.message : String(thrown);
+}
+
+function emit(part: ChunkPart): void {
+  send({ type: 'part', part }, [part.records.buffer as ArrayBuffer, part.events.buffer as ArrayBuffer]);
+}
+
+async function start(): Promise<void> {
+  let expander: ChunkExpander<unknown, ActionBase>;
+  try {
+    const loaded = await loadModel(init.source);
+    expander = new ChunkExpander(loaded, init.symmetry, init.control, init.parties);
+  } catch (thrown) {
+    send({ type: 'error', message: `worker could not load the model: ${messageOf(thrown)}`, parent: -1 });
+    return;
+  }
+  const run = (): void => {
+    try {
+      for (;;) {
+        const result = expander.step(emit);
+        if (result === 'pause') {
+          send({ type: 'paused' });
+          return; // the coordinator answers with 'resume' and a bigger table
+        }
+        if (result === 'done') {
+          send({ type: 'idle', coverage: expander.coverage.entries() });
+          return;
+        }
+      }
+    } catch (thrown) {
+      send({ type: 'error', message: `the model threw: ${messageOf(thrown)}`, parent: expander.parent });
+    }
+  };
+  port.on('message', (message: ToWorker) => {
+    expander.setTable(message.table);
+    if (message.type === 'level') expander.startLevel(message.plan);
+    run();
+  });
+  send({ type: 'ready' });
+}
+
+void start();

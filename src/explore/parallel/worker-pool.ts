@@ -1,0 +1,141 @@
+// The main thread's side of the worker threads: starts them (each registers tsx itself, see worker-entry.mjs),
+// hands each level to every worker that is ready (late starters join the level in progress), collects parts, and
+// tracks who is busy, paused for a table growth, or idle so the coordinator knows when it may grow or finish.
+
+import { Worker } from 'node:worker_threads';
+import type { CoverageEntry } from '../outcome.ts';
+import type { ChunkPart, FromWorker, LevelPlan, ToWorker, WorkerInit } from './protocol.ts';
+
+interface Slot {
+  readonly worker: Worker;
+  ready: boolean;
+  /** Was sent the current level and has not reported idle yet. */
+  inLevel: boolean;
+  paused: boolean;
+  coverage: readonly CoverageEntry[];
+}
+
+export interface PoolError {
+  readonly message: string;
+  /** Global id of the state being expanded when the model threw, or -1. */
+  readonly parent: number;
+}
+
+export class WorkerPool {
+  error: PoolError | null = null;
+  private readonly slots: Slot[] = [];
+  private level: { plan: LevelPlan; lanes: Int32Array } | null = null;
+  private waiters: { check: () => boolean; resolve: () => void }[] = [];
+  private closing = false;
+
+  constructor(
+    count: number,
+    init: WorkerInit,
+    private readonly onPart: (part: ChunkPart) => void,
+  ) {
+    const entry = new URL('./worker-entry.mjs', import.meta.url);
+    for (let i = 0; i < count; i++) {
+      const slot: Slot = { worker: new Worker(entry, { workerData: init }), ready: false, inLevel: false, paused: false, coverage: [] };
+      slot.worker.on('message', (message: FromWorker) => this.receive(slot, message));
+      slot.worker.on('error', (error) => this.fail({ message: `worker failed: ${error.message}`, parent: -1 }));
+      slot.worker.on('exit', (code) => {
+        if (!this.closing) this.fail({ message: `worker exited unexpectedly (code ${code})`, parent: -1 });
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  /** Workers that have the current level and are neither paused nor idle keep `quiet` false. */
+  get quiet(): boolean {
+    return this.slots.every((s) => !s.inLevel || s.paused);
+  }
+
+  get idle(): boolean {
+    return this.slots.every((s) => !s.inLevel);
+  }
+
+  get readyCount(): number {
+    return this.slots.filter((s) => s.ready).length;
+  }
+
+  get coverage(): (readonly CoverageEntry[])[] {
+    return this.slots.map((s) => s.coverage);
+  }
+
+  beginLevel(plan: LevelPlan, lanes: Int32Array): void {
+    this.level = { plan, lanes };
+    for (const slot of this.slots) if (slot.ready) this.join(slot);
+  }
+
+  endLevel(): void {
+    this.level = null;
+  }
+
+  /** After a growth: every paused worker continues with the bigger table (later joiners get it too). */
+  resume(lanes: Int32Array): void {
+    if (this.level) this.level.lanes = lanes;
+    for (const slot of this.slots) {
+      if (!slot.paused) continue;
+      slot.paused = false;
+      this.post(slot, { type: 'resume', table: lanes });
+    }
+  }
+
+  /** Resolves once `check()` holds (re-evaluated on every worker message) or a worker failed. */
+  until(check: () => boolean): Promise<void> {
+    if (this.error || check()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ check, resolve }));
+  }
+
+  async terminate(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private join(slot: Slot): void {
+    slot.inLevel = true;
+    slot.paused = false;
+    this.post(slot, { type: 'level', plan: this.level!.plan, table: this.level!.lanes });
+  }
+
+  private post(slot: Slot, message: ToWorker): void {
+    slot.worker.postMessage(message);
+  }
+
+  private receive(slot: Slot, message: FromWorker): void {
+    switch (message.type) {
+      case 'ready':
+        slot.ready = true;
+        if (this.level) this.join(slot);
+        break;
+      case 'part':
+        this.onPart(message.part);
+        break;
+      case 'paused':
+        slot.paused = true;
+        break;
+      case 'idle':
+        slot.inLevel = false;
+        slot.coverage = message.coverage;
+        break;
+      case 'error':
+        this.fail({ message: message.message, parent: message.parent });
+        break;
+    }
+    this.changed();
+  }
+
+  private fail(error: PoolError): void {
+    if (!this.error) this.error = error;
+    this.changed();
+  }
+
+  private changed(): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const w of waiting) {
+      if (this.error || w.check()) w.resolve();
+      else this.waiters.push(w);
+    }
+  }
+}
