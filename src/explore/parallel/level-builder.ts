@@ -17,7 +17,7 @@ export interface Level {
 
 /** States per chunk: enough chunks per thread to balance the level's end, few enough to keep messages rare. */
 export function chunkSizeFor(states: number, threads: number): number {
-  return Math.max(16, Math.min(4096, Math.ceil(states / (threads * 8))));
+  return Math.max(16, Math.min(2048, Math.ceil(states / (threads * 16))));
 }
 
 /**

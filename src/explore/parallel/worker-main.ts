@@ -7,6 +7,7 @@ import type { ActionBase } from '../../contract/model.ts';
 import { ChunkExpander } from './chunk-expander.ts';
 import { loadModel } from './load-model.ts';
 import type { ChunkPart, FromWorker, ToWorker, WorkerInit } from './protocol.ts';
+import { warmUp } from './warm-up.ts';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
@@ -27,6 +28,7 @@ async function start(): Promise<void> {
   let expander: ChunkExpander<unknown, ActionBase>;
   try {
     const loaded = await loadModel(init.source);
+    warmUp(loaded, init.symmetry);
     expander = new ChunkExpander(loaded, init.symmetry, init.control, init.parties);
   } catch (thrown) {
     send({ type: 'error', message: `worker could not load the model: ${messageOf(thrown)}`, parent: -1 });

@@ -35,7 +35,7 @@ export class WorkerPool {
   ) {
     const entry = new URL('./worker-entry.mjs', import.meta.url);
     for (let i = 0; i < count; i++) {
-      const slot: Slot = { worker: new Worker(entry, { workerData: init }), ready: false, inLevel: false, paused: false, coverage: [] };
+      const slot: Slot = { worker: new Worker(entry, { workerData: init, execArgv: [] }), ready: false, inLevel: false, paused: false, coverage: [] };
       slot.worker.on('message', (message: FromWorker) => this.receive(slot, message));
       slot.worker.on('error', (error) => this.fail({ message: `worker failed: ${error.message}`, parent: -1 }));
       slot.worker.on('exit', (code) => {
