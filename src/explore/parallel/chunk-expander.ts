@@ -3,8 +3,8 @@
 // the shared table and write only the new states (plus property events) into a part for the coordinator.
 
 import type { ActionBase, Model, StateReader } from '../../contract/model.ts';
-import { CoverageCounter } from '../coverage-counter.ts';
 import { StateEncoder } from '../state-encoder.ts';
+import { ActionTally } from './action-tally.ts';
 import type { LoadedModel } from './load-model.ts';
 import { CHUNK_INTS, CLAIM, EVENT_ACTION, EVENT_ALWAYS, EVENT_WITNESS, type ChunkPart, type LevelPlan } from './protocol.ts';
 import { SharedFingerprintTable } from './shared-fingerprint-table.ts';
@@ -21,7 +21,7 @@ class PackedReader implements StateReader {
 }
 
 export class ChunkExpander<S, A extends ActionBase> {
-  readonly coverage = new CoverageCounter();
+  readonly coverage: ActionTally;
   /** Global id of the state being expanded, for error reports. */
   parent = -1;
   private readonly model: Model<S, A>;
@@ -54,7 +54,7 @@ export class ChunkExpander<S, A extends ActionBase> {
     private readonly parties: number,
   ) {
     this.model = loaded.model;
-    this.coverage.declare(this.model.actionTypes ?? []);
+    this.coverage = new ActionTally(this.model.actionTypes ?? []);
     this.canonical = symmetry && this.model.canonicalize ? this.model.canonicalize.bind(this.model) : null;
     this.reportedAlways = new Uint8Array(loaded.invariants.length);
     this.reportedAction = new Uint8Array(loaded.actionProperties.length);
@@ -94,70 +94,87 @@ export class ChunkExpander<S, A extends ActionBase> {
     const firstId = plan.chunks[this.chunk * CHUNK_INTS + 2];
     const model = this.model;
     const { invariants: invIndex, actionProperties: actIndex, witnesses: witIndex } = plan;
-    const { invariants, actionProperties, witnesses } = this.loaded;
     const encoder = this.encoder;
     const canonical = this.canonical;
     const reader = this.reader;
     reader.data = frontier;
-    while (this.stateIndex < count) {
-      reader.position = this.offset + 1;
-      const state = model.decode!(reader);
-      const parent = firstId + this.stateIndex;
-      this.parent = parent;
-      const actions = model.actions(state);
-      if (actions !== this.lastActions) {
-        // Models that return one shared action array pay for coverage slots once, not per transition.
-        this.lastActions = actions;
-        this.slots = actions.map((action) => this.coverage.slot(action.type));
-      }
-      for (let a = this.actionIndex; a < actions.length; a++) {
-        if (table.overLimit) {
-          this.actionIndex = a;
-          return this.pause(emit);
+    const enabled = this.coverage.enabled;
+    const freshCount = this.coverage.fresh;
+    let generated = 0;
+    try {
+      while (this.stateIndex < count) {
+        reader.position = this.offset + 1;
+        const state = model.decode!(reader);
+        const parent = firstId + this.stateIndex;
+        this.parent = parent;
+        const actions = model.actions(state);
+        if (actions !== this.lastActions) {
+          // Models that return one shared action array pay for coverage slots once, not per transition.
+          this.lastActions = actions;
+          this.slots = actions.map((action) => this.coverage.slot(action.type));
+          if (this.coverage.enabled !== enabled) return this.step(emit); // the tally grew: reload its arrays
         }
-        const action = actions[a];
-        const next = model.next(state, action);
-        if (next === undefined) continue;
-        this.generated++;
-        for (let i = 0; i < actIndex.length; i++) {
-          const p = actIndex[i];
-          if (this.reportedAction[p] === 0 && !actionProperties[p].check(state, action, next)) {
-            this.reportedAction[p] = 1;
-            this.events.push(EVENT_ACTION, p, parent, a);
+        const slots = this.slots;
+        for (let a = this.actionIndex; a < actions.length; a++) {
+          if (table.overLimit) {
+            this.actionIndex = a;
+            this.generated += generated;
+            generated = 0;
+            return this.pause(emit);
           }
-        }
-        encoder.reset();
-        model.encode(canonical ? canonical(next) : next, encoder);
-        const fresh = table.insert(encoder.hash(), encoder.low);
-        this.coverage.count(this.slots[a], true, fresh);
-        if (!fresh) continue;
-        if (canonical) {
+          const action = actions[a];
+          const next = model.next(state, action);
+          if (next === undefined) continue;
+          generated++;
+          enabled[slots[a]]++;
+          if (actIndex.length > 0) this.checkAction(state, action, next, parent, a);
           encoder.reset();
-          model.encode(next, encoder); // the frontier keeps the real state so action indices replay exactly
-        }
-        this.write(parent, a);
-        for (let i = 0; i < invIndex.length; i++) {
-          const p = invIndex[i];
-          if (this.reportedAlways[p] === 0 && !invariants[p].check(next)) {
-            this.reportedAlways[p] = 1;
-            this.events.push(EVENT_ALWAYS, p, parent, a);
+          model.encode(canonical ? canonical(next) : next, encoder);
+          if (!table.insert(encoder.hash(), encoder.low)) continue;
+          freshCount[slots[a]]++;
+          if (canonical) {
+            encoder.reset();
+            model.encode(next, encoder); // the frontier keeps the real state so action indices replay exactly
           }
+          this.write(parent, a);
+          if (invIndex.length > 0 || witIndex.length > 0) this.checkState(next, parent, a);
         }
-        for (let i = 0; i < witIndex.length; i++) {
-          const w = witIndex[i];
-          if (this.reportedWitness[w] === 0 && witnesses[w].check(next)) {
-            this.reportedWitness[w] = 1;
-            this.events.push(EVENT_WITNESS, w, parent, a);
-          }
-        }
+        this.actionIndex = 0;
+        this.stateIndex++;
+        this.offset += frontier[this.offset] + 1;
       }
-      this.actionIndex = 0;
-      this.stateIndex++;
-      this.offset += frontier[this.offset] + 1;
+    } finally {
+      this.generated += generated;
     }
     emit(this.takePart(true));
     this.chunk = -1;
     return 'chunk';
+  }
+
+  private checkAction(state: S, action: A, next: S, parent: number, a: number): void {
+    const { actionProperties } = this.loaded;
+    for (const p of this.plan.actionProperties) {
+      if (this.reportedAction[p] === 0 && !actionProperties[p].check(state, action, next)) {
+        this.reportedAction[p] = 1;
+        this.events.push(EVENT_ACTION, p, parent, a);
+      }
+    }
+  }
+
+  private checkState(next: S, parent: number, a: number): void {
+    const { invariants, witnesses } = this.loaded;
+    for (const p of this.plan.invariants) {
+      if (this.reportedAlways[p] === 0 && !invariants[p].check(next)) {
+        this.reportedAlways[p] = 1;
+        this.events.push(EVENT_ALWAYS, p, parent, a);
+      }
+    }
+    for (const w of this.plan.witnesses) {
+      if (this.reportedWitness[w] === 0 && witnesses[w].check(next)) {
+        this.reportedWitness[w] = 1;
+        this.events.push(EVENT_WITNESS, w, parent, a);
+      }
+    }
   }
 
   private write(parent: number, action: number): void {
