@@ -93,6 +93,13 @@ describe('exploreParallel on two-phase-commit', () => {
     expect(levels.some((l) => l.grows > 0 && l.workerParts > 0 && l.mainParts > 0)).toBe(true);
   });
 
+  it('workers started through the tsx bootstrap (no bundle) take part too', async () => {
+    const source = twoPhase({ resourceManagers: 6, abortAfterPrepare: false });
+    const { outcome, workerParts } = await parallel(source, { bundle: false });
+    expect(workerParts).toBeGreaterThan(0);
+    expect(comparable(outcome)).toEqual(comparable(bfs(twoPhaseCommitDefinition, source)));
+  });
+
   it('with one worker (the main thread alone) it is still exact', async () => {
     const source = twoPhase({ resourceManagers: 5, abortAfterPrepare: false });
     const { outcome, workerParts } = await parallel(source, { workers: 1 });

@@ -7,6 +7,7 @@ import type { Outcome } from '../outcome.ts';
 import { ChunkExpander } from './chunk-expander.ts';
 import { Findings } from './findings.ts';
 import { initialLevel } from './initial-level.ts';
+import { bundleWorker } from './bundle-worker.ts';
 import { buildLevel, statesFrom, type Level } from './level-builder.ts';
 import { loadModel } from './load-model.ts';
 import { coverageWarnings, mergeCoverage } from './merge-coverage.ts';
@@ -42,10 +43,11 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
     results[part.chunk].push(part);
     generated += part.generated;
   };
+  const entry = threads > 1 && options.bundle !== false ? bundleWorker(source.moduleUrl) : Promise.resolve(null);
   const pool = new WorkerPool(threads - 1, { source, symmetry, control, parties: threads }, (part) => {
     workerParts++;
     store(part);
-  });
+  }, entry);
   const expander = new ChunkExpander(loaded, symmetry, control, threads);
   expander.setTable(table.lanes);
   const grow = (capacity: number): void => {
@@ -116,7 +118,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
     const first = initialLevel(loaded, table, log, findings, symmetry, threads);
     level = first.level;
     generated = first.generated;
-    if (options.waitForWorkers) await pool.until(() => pool.readyCount === threads - 1);
+    if (options.waitForWorkers) await pool.until(() => pool.readyCount === threads - 1); // (or a worker failed)
     for (;;) {
       left = level.size;
       if (left === 0 || findings.done() || pool.error) break;

@@ -15,8 +15,11 @@ export interface LoadedModel<S = any, A extends ActionBase = any> {
   readonly witnesses: readonly SometimesProperty<S>[];
 }
 
-export async function loadModel(source: WorkerModelSource): Promise<LoadedModel> {
-  const module = (await import(source.moduleUrl)) as Record<string, unknown>;
+/** How a thread gets the registry module: a dynamic import, or the module already inside a worker bundle. */
+export type ImportModule = (url: string) => Promise<Record<string, unknown>>;
+
+export async function loadModel(source: WorkerModelSource, importModule: ImportModule = (url) => import(url)): Promise<LoadedModel> {
+  const module = await importModule(source.moduleUrl);
   const registry = module[source.exportName] as Registry | undefined;
   if (!registry || !Array.isArray(registry.models)) {
     throw new KcheckError('KC_BAD_INPUT', `${source.moduleUrl} has no registry export named '${source.exportName}'`);

@@ -37,6 +37,11 @@ export interface ParallelOptions {
    * workers join the level in progress when ready (a worker needs ~0.5 s to register tsx and import the model).
    */
   readonly waitForWorkers?: boolean;
+  /**
+   * Start workers from a plain-JS bundle of the registry module (esbuild; default true) rather than registering
+   * tsx in each worker. Falls back to tsx by itself when esbuild is missing or the bundle cannot be built.
+   */
+  readonly bundle?: boolean;
   /** Called after each level (diagnostics: where time goes, whether workers took part). */
   readonly onLevel?: (level: LevelReport) => void;
 }

@@ -10,8 +10,11 @@ import type { LoadedModel } from './load-model.ts';
 import { CLAIM, CONTROL_INTS, type ChunkPart } from './protocol.ts';
 import { allocateLanes, SharedFingerprintTable } from './shared-fingerprint-table.ts';
 
-/** Expands whole levels until about `transitions` successors were generated or `ms` passed; model errors are left for the real run. */
-export function warmUp(loaded: LoadedModel, symmetry: boolean, transitions = 30_000, ms = 200): void {
+/**
+ * Expands levels until about `states` distinct states were found or `ms` passed (both also stop the claiming of
+ * chunks within a level, so one big level cannot overrun them); model errors are left for the real run.
+ */
+export function warmUp(loaded: LoadedModel, symmetry: boolean, states = 4_000, ms = 150): void {
   const started = Date.now();
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
   const expander = new ChunkExpander(loaded, symmetry, control, 1);
@@ -19,24 +22,24 @@ export function warmUp(loaded: LoadedModel, symmetry: boolean, transitions = 30_
   expander.setTable(table.lanes);
   const encoder = new StateEncoder();
   const records: number[] = [];
-  let states = 0;
+  let initial = 0;
   const all = (list: readonly unknown[]) => list.map((_, i) => i);
   try {
     loaded.model.init().forEach((state, i) => {
       encoder.reset();
       loaded.model.encode(state, encoder);
       records.push(-1, i, encoder.length, ...encoder.snapshot());
-      states++;
+      initial++;
     });
-    let parts: ChunkPart[] = [{ chunk: 0, records: Int32Array.from(records), states, events: new Int32Array(0), generated: 0, final: true }];
-    let generated = 0;
+    let parts: ChunkPart[] = [{ chunk: 0, records: Int32Array.from(records), states: initial, events: new Int32Array(0), generated: 0, final: true }];
     const log = new StateLog();
-    while (generated < transitions && Date.now() - started < ms) {
+    const deadline = started + ms;
+    while (log.size < states && Date.now() < deadline) {
       const level = buildLevel(parts, log, 1);
       if (level.size === 0) return;
       parts = [];
       Atomics.store(control, CLAIM, 0);
-      const plan = { frontier: level.frontier, chunks: level.chunks, chunkCount: level.chunkCount, maxStates: -1, deadline: -1 };
+      const plan = { frontier: level.frontier, chunks: level.chunks, chunkCount: level.chunkCount, maxStates: states, deadline };
       expander.startLevel({ ...plan, invariants: all(loaded.invariants), actionProperties: all(loaded.actionProperties), witnesses: all(loaded.witnesses) });
       for (let step = expander.step((p) => parts.push(p)); step !== 'done'; step = expander.step((p) => parts.push(p))) {
         if (step === 'pause') {
@@ -44,7 +47,6 @@ export function warmUp(loaded: LoadedModel, symmetry: boolean, transitions = 30_
           expander.setTable(table.lanes);
         }
       }
-      for (const part of parts) generated += part.generated;
     }
   } catch {
     // The real search reports model errors with the path to the failing state.

@@ -1,16 +1,16 @@
 // A worker thread of the parallel BFS: rebuilds the model from its registry module, then for each level claims
 // and expands chunks until none is left (posting each part, buffers transferred), stopping at an action boundary
-// whenever the shared table must grow and resuming with the bigger table the coordinator sends back.
+// whenever the shared table must grow and resuming with the bigger table the coordinator sends back. Started by
+// worker-entry.mjs (tsx) or by the plain-JS bundle from bundle-worker.ts, which pass how to import the registry.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ActionBase } from '../../contract/model.ts';
 import { ChunkExpander } from './chunk-expander.ts';
-import { loadModel } from './load-model.ts';
+import { loadModel, type ImportModule } from './load-model.ts';
 import type { ChunkPart, FromWorker, ToWorker, WorkerInit } from './protocol.ts';
 import { warmUp } from './warm-up.ts';
 
 const port = parentPort!;
-const init = workerData as WorkerInit;
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port.postMessage(message, transfer);
@@ -24,10 +24,11 @@ function emit(part: ChunkPart): void {
   send({ type: 'part', part }, [part.records.buffer as ArrayBuffer, part.events.buffer as ArrayBuffer]);
 }
 
-async function start(): Promise<void> {
+export async function runWorker(importModule: ImportModule): Promise<void> {
+  const init = workerData as WorkerInit;
   let expander: ChunkExpander<unknown, ActionBase>;
   try {
-    const loaded = await loadModel(init.source);
+    const loaded = await loadModel(init.source, importModule);
     warmUp(loaded, init.symmetry);
     expander = new ChunkExpander(loaded, init.symmetry, init.control, init.parties);
   } catch (thrown) {
@@ -58,5 +59,3 @@ async function start(): Promise<void> {
   });
   send({ type: 'ready' });
 }
-
-void start();

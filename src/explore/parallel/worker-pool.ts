@@ -1,4 +1,4 @@
-// The main thread's side of the worker threads: starts them (each registers tsx itself, see worker-entry.mjs),
+// The main thread's side of the worker threads: starts them (from a plain-JS bundle, or registering tsx themselves),
 // hands each level to every worker that is ready (late starters join the level in progress), collects parts, and
 // tracks who is busy, paused for a table growth, or idle so the coordinator knows when it may grow or finish.
 
@@ -28,21 +28,30 @@ export class WorkerPool {
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
   private closing = false;
 
+  /** Starts `count` workers once `entry` (a bundle URL, or null for the tsx bootstrap) is known. */
   constructor(
     count: number,
     init: WorkerInit,
     private readonly onPart: (part: ChunkPart) => void,
+    entry: Promise<URL | null>,
   ) {
-    const entry = new URL('./worker-entry.mjs', import.meta.url);
-    for (let i = 0; i < count; i++) {
-      const slot: Slot = { worker: new Worker(entry, { workerData: init, execArgv: [] }), ready: false, inLevel: false, paused: false, coverage: [] };
-      slot.worker.on('message', (message: FromWorker) => this.receive(slot, message));
-      slot.worker.on('error', (error) => this.fail({ message: `worker failed: ${error.message}`, parent: -1 }));
-      slot.worker.on('exit', (code) => {
-        if (!this.closing) this.fail({ message: `worker exited unexpectedly (code ${code})`, parent: -1 });
-      });
-      this.slots.push(slot);
-    }
+    if (count === 0) return;
+    void entry.then((bundle) => {
+      if (this.closing) return;
+      const url = bundle ?? new URL('./worker-entry.mjs', import.meta.url);
+      for (let i = 0; i < count; i++) this.spawn(url, init);
+    });
+  }
+
+  private spawn(url: URL, init: WorkerInit): void {
+    // execArgv []: no inherited `--import tsx` (the bootstrap registers tsx itself; a bundle needs no loader).
+    const slot: Slot = { worker: new Worker(url, { workerData: init, execArgv: [] }), ready: false, inLevel: false, paused: false, coverage: [] };
+    slot.worker.on('message', (message: FromWorker) => this.receive(slot, message));
+    slot.worker.on('error', (error) => this.fail({ message: `worker failed: ${error.message}`, parent: -1 }));
+    slot.worker.on('exit', (code) => {
+      if (!this.closing) this.fail({ message: `worker exited unexpectedly (code ${code})`, parent: -1 });
+    });
+    this.slots.push(slot);
   }
 
   /** Workers that have the current level and are neither paused nor idle keep `quiet` false. */
