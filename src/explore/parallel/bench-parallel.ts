@@ -1,6 +1,7 @@
 // Measures parallel BFS against the single-threaded explorer on the two-phase-commit calibration model:
-// `npx tsx src/explore/parallel/bench-parallel.ts [resourceManagers=8] [rounds=3] [workers=1,2]`. Rounds alternate
-// the explorers so other load on the machine hits them alike; prints wall and CPU time, and the best of each.
+// `npx tsx src/explore/parallel/bench-parallel.ts [resourceManagers=8] [rounds=3] [runs=bfs,1,2]` (a number is
+// exploreParallel with that many workers). Rounds alternate the runs so other load on the machine hits them alike;
+// prints wall and CPU time per run and the best wall time of each.
 
 import { twoPhaseCommitDefinition as definition } from '../../../calibration/two-phase-commit/two-phase-commit-definition.ts';
 import type { SafetyProperty, SometimesProperty } from '../../contract/property.ts';
@@ -10,7 +11,7 @@ import { exploreParallel } from './explore-parallel.ts';
 
 const resourceManagers = Number(process.argv[2] ?? 8);
 const rounds = Number(process.argv[3] ?? 3);
-const workerCounts = (process.argv[4] ?? '1,2').split(',').map(Number);
+const order = (process.argv[4] ?? 'bfs,1,2').split(',');
 const params = { resourceManagers, abortAfterPrepare: false };
 const source = {
   moduleUrl: new URL('../../../properties/registry.ts', import.meta.url).href,
@@ -29,17 +30,18 @@ async function timed(run: () => Outcome | Promise<Outcome>): Promise<{ wall: num
   return { wall, cpu: (used.user + used.system) / 1000, states: outcome.stats.distinctStates };
 }
 
+function single(): Outcome {
+  const all = definition.properties(params);
+  const properties = all.filter((p) => p.kind !== 'sometimes') as SafetyProperty<unknown, never>[];
+  const witnesses = all.filter((p) => p.kind === 'sometimes') as SometimesProperty<unknown>[];
+  return exploreBfs(definition.create(params) as never, { properties, witnesses });
+}
+
 const best = new Map<string, number>();
 for (let round = 1; round <= rounds; round++) {
-  const runs: [string, () => Outcome | Promise<Outcome>][] = [
-    ['bfs.ts', () => {
-      const all = definition.properties(params);
-      const properties = all.filter((p) => p.kind !== 'sometimes') as SafetyProperty<unknown, never>[];
-      const witnesses = all.filter((p) => p.kind === 'sometimes') as SometimesProperty<unknown>[];
-      return exploreBfs(definition.create(params) as never, { properties, witnesses });
-    }],
-    ...workerCounts.map((workers): [string, () => Promise<Outcome>] => [`workers=${workers}`, () => exploreParallel(source, { workers })]),
-  ];
+  const runs = order.map((run): [string, () => Outcome | Promise<Outcome>] =>
+    run === 'bfs' ? ['bfs.ts', () => single()] : [`workers=${run}`, () => exploreParallel(source, { workers: Number(run) })],
+  );
   for (const [name, run] of runs) {
     const { wall, cpu, states } = await timed(run);
     best.set(name, Math.min(best.get(name) ?? Infinity, wall));
