@@ -22,7 +22,7 @@ function twoPhase(params: ParamValues, properties: string[] = []) {
   return { moduleUrl: PROPERTIES_URL, exportName: 'registry', model: 'two-phase-commit', params, properties };
 }
 function gridSource(params: ParamValues, properties: string[] = []) {
-  return { moduleUrl: FIXTURES_URL, exportName: 'registry', model: 'grid', params: { size: 40, throwAt: -1, workersOnly: false, limit: 1000000, ...params }, properties };
+  return { moduleUrl: FIXTURES_URL, exportName: 'registry', model: 'grid', params: { size: 40, throwAt: -1, workersOnly: false, initials: 2, limit: 1000000, ...params }, properties };
 }
 
 function bfs(definition: ModelDefinition, source: { params: ParamValues; properties: string[] }, options: Partial<ExploreOptions<any, any>> = {}): Outcome {
@@ -115,6 +115,12 @@ describe('exploreParallel on the test grid', () => {
       const { outcome } = await parallel(source, { symmetry, initialTableCapacity: 256 });
       expect(comparable(outcome)).toEqual(comparable(bfs(grid, source, { symmetry })));
     }
+  });
+
+  it('more initial states than the initial table holds are inserted without growth checks', async () => {
+    const source = gridSource({ size: 300, initials: 250 });
+    const { outcome } = await parallel(source, { initialTableCapacity: 64 });
+    expect(comparable(outcome)).toEqual(comparable(bfs(grid, source)));
   });
 
   it('--continue finds every property at its own shortest depth (invariants and action properties)', async () => {

@@ -2,6 +2,7 @@
 // claim chunks of level d's packed frontier, share one lock-free visited set, and return only new states; the
 // main thread numbers them in chunk order, so counts and shortest counterexample lengths equal exploreBfs's.
 
+import { KcheckError } from '../../errors.ts';
 import { StateLog } from '../state-log.ts';
 import type { Outcome } from '../outcome.ts';
 import { ChunkExpander } from './chunk-expander.ts';
@@ -13,7 +14,7 @@ import { loadModel } from './load-model.ts';
 import { coverageWarnings, mergeCoverage } from './merge-coverage.ts';
 import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
 import { CLAIM, CONTROL_INTS, type ChunkPart, type LevelPlan } from './protocol.ts';
-import { allocateLanes, SharedFingerprintTable } from './shared-fingerprint-table.ts';
+import { allocateLanes, LOAD_LIMIT, SharedFingerprintTable } from './shared-fingerprint-table.ts';
 import { WorkerPool, type PoolError } from './worker-pool.ts';
 
 export { canRunParallel, type ParallelOptions, type WorkerModelSource } from './parallel-options.ts';
@@ -24,11 +25,14 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const started = Date.now();
   const loaded = await loadModel(source);
   const { model } = loaded;
-  if (!model.decode) throw new Error(`model ${source.model} has no decode: use the single-threaded explorer`);
+  if (!model.decode) throw new KcheckError('KC_BAD_OPTION', `model ${source.model} has no decode, so it cannot run on several threads`);
   const threads = Math.max(1, Math.floor(options.workers));
   const symmetry = options.symmetry === true;
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
-  let table = new SharedFingerprintTable(allocateLanes(options.initialTableCapacity ?? 1 << 16), control, threads);
+  const initial = model.init();
+  // Level 0 is inserted by the main thread alone, without growth checks: size the table for it up front.
+  const capacity = Math.max(options.initialTableCapacity ?? 1 << 16, Math.ceil((initial.length * 2) / LOAD_LIMIT));
+  let table = new SharedFingerprintTable(allocateLanes(capacity), control, threads);
   const log = new StateLog();
   const findings = new Findings(loaded, log, options.continueAfterViolation === true);
   const maxDepth = options.maxDepth ?? Infinity;
@@ -115,7 +119,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   };
 
   try {
-    const first = initialLevel(loaded, table, log, findings, symmetry, threads);
+    const first = initialLevel(loaded, initial, table, log, findings, symmetry, threads);
     level = first.level;
     generated = first.generated;
     if (options.waitForWorkers) await pool.until(() => pool.readyCount === threads - 1); // (or a worker failed)

@@ -20,11 +20,13 @@ const STEPS: readonly Step[] = [{ type: 'incA' }, { type: 'incB' }, { type: 'swa
  * Two counters up to `size`; `throwAt` (if ≥ 0) makes `next` throw once a + b reaches it — only in worker threads
  * when `workersOnly`, so a test can be sure the error crossed threads.
  */
-function grid(size: number, throwAt: number, workersOnly: boolean, withDecode: boolean): Model<Grid, Step> {
+function grid(size: number, throwAt: number, workersOnly: boolean, initials: number, withDecode: boolean): Model<Grid, Step> {
   const throws = throwAt >= 0 && (!workersOnly || !isMainThread);
+  // (0,0), (1,0), ... and (0,0) again: initial states include a duplicate.
+  const initial = [...Array.from({ length: initials }, (_, a) => ({ a, b: 0 })), { a: 0, b: 0 }];
   const model: Model<Grid, Step> = {
     actionTypes: ['incA', 'incB', 'swap'],
-    init: () => [{ a: 0, b: 0 }, { a: 1, b: 0 }, { a: 0, b: 0 }],
+    init: () => initial,
     actions: () => STEPS,
     next(s, step) {
       if (throws && s.a + s.b >= throwAt) throw new Error(`grid broke at a=${s.a} b=${s.b}`);
@@ -50,10 +52,11 @@ function definition(name: string, withDecode: boolean): ModelDefinition<Grid, St
     params: [
       { name: 'size', type: 'int', default: 40, min: 1, max: 2000, doc: 'largest counter value' },
       { name: 'throwAt', type: 'int', default: -1, min: -1, max: 4000, doc: 'a + b at which next() throws (-1: never)' },
+      { name: 'initials', type: 'int', default: 2, min: 1, max: 2000, doc: 'initial states (a, 0) for a below this, plus (0, 0) again' },
       { name: 'workersOnly', type: 'bool', default: false, doc: 'throw only in worker threads' },
       { name: 'limit', type: 'int', default: 1000000, min: 0, max: 1000000, doc: 'a + b above this violates sum-bounded' },
     ],
-    create: (p) => grid(p.size as number, p.throwAt as number, p.workersOnly === true, withDecode),
+    create: (p) => grid(p.size as number, p.throwAt as number, p.workersOnly === true, p.initials as number, withDecode),
     properties: (p) => [
       always<Grid>('sum-bounded', 'a + b stays within limit', (s) => s.a + s.b <= (p.limit as number)),
       sometimes<Grid>('diagonal', 'a = b > 0 is reachable', (s) => s.a === s.b && s.a > 0),

@@ -12,6 +12,7 @@ import type { SharedFingerprintTable } from './shared-fingerprint-table.ts';
 
 export function initialLevel(
   loaded: LoadedModel,
+  initial: readonly unknown[],
   table: SharedFingerprintTable,
   log: StateLog,
   findings: Findings,
@@ -21,7 +22,6 @@ export function initialLevel(
   const { model } = loaded;
   const canonical = symmetry && model.canonicalize ? model.canonicalize.bind(model) : null;
   const encoder = new StateEncoder();
-  const initial = model.init();
   const records: number[] = [];
   let states = 0;
   let generated = 0;
