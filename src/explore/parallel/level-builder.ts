@@ -15,9 +15,19 @@ export interface Level {
   readonly firstId: number;
 }
 
-/** States per chunk: enough chunks per thread to balance the level's end, few enough to keep messages rare. */
-export function chunkSizeFor(states: number, threads: number): number {
-  return Math.max(16, Math.min(2048, Math.ceil(states / (threads * 16))));
+/**
+ * Chunk sizes for a level (guided self-scheduling): each chunk takes a share of what is left, between 16 and 2048
+ * states, so chunks are big while there is much to do and small at the end, where threads would otherwise wait
+ * for the one still busy with a big last chunk.
+ */
+export function chunkSizes(states: number, threads: number): number[] {
+  const sizes: number[] = [];
+  for (let left = states; left > 0; ) {
+    const size = Math.min(left, Math.max(16, Math.min(2048, Math.ceil(left / (threads * 4)))));
+    sizes.push(size);
+    left -= size;
+  }
+  return sizes;
 }
 
 /**
@@ -32,21 +42,24 @@ export function buildLevel(parts: readonly ChunkPart[], log: StateLog, threads: 
     ints += part.records.length - 2 * part.states;
   }
   const frontier = new Int32Array(new SharedArrayBuffer(Math.max(ints, 1) * 4));
-  const chunkSize = chunkSizeFor(states, threads);
-  const chunkCount = Math.ceil(states / chunkSize);
+  const sizes = chunkSizes(states, threads);
+  const chunkCount = sizes.length;
   const chunks = new Int32Array(new SharedArrayBuffer(Math.max(chunkCount, 1) * CHUNK_INTS * 4));
   const firstId = log.size;
   let written = 0;
   let index = 0;
+  let chunk = 0;
+  let chunkEnd = 0;
   for (const part of parts) {
     const records = part.records;
     let at = 0;
     while (at < records.length) {
-      if (index % chunkSize === 0) {
-        const c = (index / chunkSize) * CHUNK_INTS;
+      if (index === chunkEnd) {
+        const c = chunk * CHUNK_INTS;
         chunks[c] = written;
-        chunks[c + 1] = Math.min(chunkSize, states - index);
+        chunks[c + 1] = sizes[chunk];
         chunks[c + 2] = firstId + index;
+        chunkEnd += sizes[chunk++];
       }
       log.push(records[at] >>> 0, records[at + 1]);
       const n = records[at + 2];
