@@ -1,0 +1,110 @@
+// Steps a follower takes against the broker it believes leads: the truncation round (OffsetsForLeaderEpoch, eras
+// kip-101 to kip-320) and the Fetch (with lastFetchedEpoch and divergence in the current era). Leader-side checks and
+// bookkeeping are the rules' (checkLeaderRequest, validateFetchEpoch, Partition.updateFollowerFetchState).
+
+import { truncateOnOffsetOutOfRange, truncationRound } from '../rules/replication/follower-truncation.ts';
+import { truncateOnDivergingEpoch, validateFetchEpoch } from '../rules/replication/diverging-epoch.ts';
+import { committedIsr, isInflight } from '../rules/replication/isr-state.ts';
+import { assign, latestEpoch } from '../rules/replication/leader-epoch-cache.ts';
+import { checkLeaderRequest, requestCurrentLeaderEpoch } from '../rules/replication/leader-epoch-fencing.ts';
+import { updateFollowerFetchState, withIncrementedHW } from '../rules/replication/leader-partition.ts';
+import { eraRules } from '../rules/replication/truncation-era.ts';
+import { truncateBroker } from './apply-partition-update.ts';
+import { noteCommits, settleAcks } from './ghosts.ts';
+import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
+import { presumesLeadership, submitAlterPartition } from './leader-steps.ts';
+import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
+import { patchBroker, recordEpoch, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
+
+/** The follower `id` and the broker it fetches from, if it is a follower that may send requests now. */
+function followerAndLeader(state: ReplicationState, id: number): { f: BrokerState; l: BrokerState; lid: number } | undefined {
+  const f = state.brokers[id];
+  if (!f.alive || f.role !== null || f.leader < 0 || f.leader === id) return undefined;
+  const l = state.brokers[f.leader];
+  // Partition.getLocalLog(requireLeader): NOT_LEADER_OR_FOLLOWER unless the target believes it leads.
+  if (!presumesLeadership(l)) return undefined;
+  return { f, l, lid: f.leader };
+}
+
+/** KIP-320: the request carries the follower's leader epoch and is fenced by it (before 2.1 it carried none). */
+function fencedOut(f: BrokerState, l: BrokerState, config: ReplicationConfig): boolean {
+  const epoch = requestCurrentLeaderEpoch(eraRules(config.truncation).fencesCurrentLeaderEpoch, f.leaderEpoch);
+  return checkLeaderRequest(true, l.leaderEpoch, epoch) !== 'NONE';
+}
+
+/** One OffsetsForLeaderEpoch round of the truncating phase (truncationRound per era), then truncate. */
+export function offsetsForLeaderEpoch(state: ReplicationState, id: number, config: ReplicationConfig): ReplicationState | undefined {
+  const pair = followerAndLeader(state, id);
+  if (pair === undefined || !pair.f.truncating || fencedOut(pair.f, pair.l, config)) return undefined;
+  const { f, l } = pair;
+  const round = truncationRound(
+    config.truncation,
+    { entries: l.epochCache, logEndOffset: l.log.length },
+    { entries: f.epochCache, logEndOffset: f.log.length, highWatermark: f.highWatermark },
+  );
+  const truncated = truncateBroker(f, round.truncateTo);
+  // A round that neither completes nor shortens the log would repeat forever (truncateFollower's `stalled`).
+  const stalled = truncated.log.length === f.log.length && truncated.epochCache.length === f.epochCache.length;
+  return withBroker(state, id, patchBroker(truncated, { truncating: !(round.truncationCompleted || stalled) }));
+}
+
+/** Truncation answered by the Fetch itself (divergingEpoch, or OFFSET_OUT_OF_RANGE); undefined = read normally. */
+function fetchTruncation(f: BrokerState, l: BrokerState, config: ReplicationConfig): number | undefined {
+  const fetchOffset = f.log.length;
+  const lastFetchedEpoch = latestEpoch(f.epochCache);
+  if (eraRules(config.truncation).truncatesOnFetch && lastFetchedEpoch >= 0) {
+    const check = validateFetchEpoch(l.epochCache, l.log.length, lastFetchedEpoch, fetchOffset);
+    if (check.kind === 'diverging') return truncateOnDivergingEpoch(check.divergingEpoch, f.epochCache, fetchOffset).truncateTo;
+    if (check.kind === 'offset-out-of-range') return truncateOnOffsetOutOfRange(l.log.length, fetchOffset);
+    return undefined;
+  }
+  return fetchOffset > l.log.length ? truncateOnOffsetOutOfRange(l.log.length, fetchOffset) : undefined;
+}
+
+/**
+ * Follower `id` fetches from its leader at its LEO. The leader reads first (the response carries its HW as of the
+ * read), then records the fetch offset, which may expand the ISR and advance its HW (updateFollowerFetchState) —
+ * so the follower's HW trails the leader's by one round. The follower appends and takes min(leader HW, its LEO).
+ */
+export function fetch(state: ReplicationState, id: number, config: ReplicationConfig): ReplicationState | undefined {
+  const pair = followerAndLeader(state, id);
+  if (pair === undefined || pair.f.truncating || fencedOut(pair.f, pair.l, config)) return undefined;
+  const { f, l, lid } = pair;
+  const truncateTo = fetchTruncation(f, l, config);
+  if (truncateTo !== undefined) {
+    const truncated = truncateBroker(f, truncateTo);
+    return truncated === f ? undefined : withBroker(state, id, truncated);
+  }
+  const fetchOffset = f.log.length;
+  const leaderHw = l.highWatermark;
+  const records = l.log.slice(fetchOffset);
+  const lpc = leaderPartitionConfig(config);
+  const cluster = clusterView(state);
+  const before = toLeaderPartition(l, lid, config);
+  const update = updateFollowerFetchState(before, id, { fetchOffset, logStartOffset: 0, fetchTimeMs: NOW_MS, brokerEpoch: -1 }, lpc, cluster);
+  if (!update.ok) return undefined;
+  let p = update.partition;
+  let leader = l;
+  if (isInflight(p.isrState) && !isInflight(before.isrState)) {
+    if (l.alterPartition === null) leader = submitAlterPartition(l, p);
+    // AlterPartitionManager already holds a request for this partition: the submit fails at once
+    // (OPERATION_NOT_ATTEMPTED) and the leader reverts to its committed ISR.
+    else p = withIncrementedHW({ ...p, isrState: committedIsr(p.isrState.isr) }, NOW_MS, lpc, cluster);
+  }
+  leader = withLeaderPartition(leader, p, config.replicas);
+  let follower = f;
+  if (records.length > 0) {
+    let epochCache = f.epochCache;
+    records.forEach((code, i) => {
+      epochCache = assign(epochCache, recordEpoch(code), fetchOffset + i);
+    });
+    follower = patchBroker(f, { log: f.log.concat(records), epochCache });
+  }
+  const hw = Math.min(leaderHw, follower.log.length);
+  if (hw !== follower.highWatermark) follower = patchBroker(follower, { highWatermark: hw });
+  let next = withBroker(withBroker(state, lid, leader), id, follower);
+  if (next === state) return undefined;
+  next = settleAcks(next, lid, config);
+  return noteCommits(next);
+}
+

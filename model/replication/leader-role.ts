@@ -1,0 +1,70 @@
+// Bridges the model's compact leader state and the rules' LeaderPartition (kafka.cluster.Partition as leader), so
+// every leader-side step — makeLeader, follower fetch bookkeeping, ISR shrink/expand, append, AlterPartition
+// completion and the HW — is computed by model/rules/replication, never re-implemented here.
+
+import type { ClusterView } from '../rules/replication/isr-eligibility.ts';
+import type { LeaderPartition } from '../rules/replication/leader-partition.ts';
+import { EMPTY_REPLICA_STATE, UNKNOWN_OFFSET, type FollowerReplica, type ReplicaState } from '../rules/replication/replica-state.ts';
+import type { ReplicationConfig } from './replication-config.ts';
+import { patchBroker, type BrokerState, type LeaderRole, type ReplicationState } from './replication-state.ts';
+
+/**
+ * A follower's bookkeeping rebuilt from its last fetch offset alone. Every time field is 0: with the model's
+ * clock (NOW_MS) past replica.lag.time.max.ms, a follower counts as caught up only at the leader's LEO.
+ */
+function followerState(leo: number): ReplicaState {
+  if (leo < 0) return { ...EMPTY_REPLICA_STATE, lastFetchLeaderLogEndOffset: UNKNOWN_OFFSET };
+  return { logStartOffset: 0, logEndOffset: leo, lastFetchLeaderLogEndOffset: 0, lastFetchTimeMs: 0, lastCaughtUpTimeMs: 0, brokerEpoch: -1 };
+}
+
+/**
+ * The leader's metadata cache. Brokers are registered, unfenced and alive exactly when they run (the controller
+ * fences a broker as it goes down, so the model has no window where they differ); ZK-mode eligibility (alive) is
+ * then the same test as KRaft's (unfenced, not shutting down), without per-fetch broker epochs.
+ */
+export function clusterView(state: ReplicationState): ClusterView {
+  return {
+    mode: 'zk',
+    brokers: state.brokers.map((b, brokerId) => ({ brokerId, alive: b.alive, fenced: !b.alive, inControlledShutdown: false, brokerEpoch: b.brokerEpoch })),
+  };
+}
+
+export function toLeaderPartition(broker: BrokerState, id: number, config: ReplicationConfig): LeaderPartition {
+  const role = broker.role;
+  if (role === null) throw new Error(`broker ${id} is not a leader`);
+  const replicas = Array.from({ length: config.replicas }, (_, i) => i);
+  const followers: FollowerReplica[] = [];
+  for (const r of replicas) if (r !== id) followers.push({ replicaId: r, state: followerState(role.followerLeo[r]) });
+  return {
+    leaderId: id,
+    leaderEpoch: broker.leaderEpoch,
+    partitionEpoch: broker.partitionEpoch,
+    replicas,
+    isrState: role.isrState,
+    leaderEpochStartOffset: role.epochStartOffset,
+    logEndOffset: broker.log.length,
+    highWatermark: broker.highWatermark,
+    followers,
+  };
+}
+
+/** The broker after the rules produced a new LeaderPartition (the log itself is the caller's business). */
+export function withLeaderPartition(broker: BrokerState, p: LeaderPartition, replicas: number): BrokerState {
+  const followerLeo: number[] = new Array<number>(replicas).fill(-1);
+  for (const f of p.followers) followerLeo[f.replicaId] = f.state.logEndOffset;
+  const old = broker.role;
+  const sameLeo = old !== null && old.followerLeo.length === replicas && old.followerLeo.every((v, i) => v === followerLeo[i]);
+  const role: LeaderRole =
+    old !== null && sameLeo && old.isrState === p.isrState && old.epochStartOffset === p.leaderEpochStartOffset
+      ? old
+      : { isrState: p.isrState, epochStartOffset: p.leaderEpochStartOffset, followerLeo: sameLeo && old !== null ? old.followerLeo : followerLeo };
+  if (
+    role === old &&
+    broker.highWatermark === p.highWatermark &&
+    broker.leaderEpoch === p.leaderEpoch &&
+    broker.partitionEpoch === p.partitionEpoch
+  ) {
+    return broker;
+  }
+  return patchBroker(broker, { role, highWatermark: p.highWatermark, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch });
+}

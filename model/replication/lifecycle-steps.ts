@@ -1,0 +1,71 @@
+// Brokers going down and coming back, with the controller's reaction in the same step: a clean (controlled)
+// shutdown flushes the log; a crash keeps what the OS already had; a data-loss shutdown (power failure) keeps only
+// the flushed prefix — Kafka does not fsync on acknowledge (log.flush.interval.messages defaults to Long.MAX_VALUE).
+
+import { truncateFromEnd } from '../rules/replication/leader-epoch-cache.ts';
+import { controllerOnBrokerDown, controllerOnBrokerUp } from './controller-steps.ts';
+import { failPendingAcks } from './ghosts.ts';
+import { publish, withinBounds } from './publish-partition-state.ts';
+import type { ReplicationConfig } from './replication-config.ts';
+import { patchBroker, patchState, withBroker, type BrokerState, type ReplicationState, type ShutdownKind } from './replication-state.ts';
+
+/** What is on disk after the process is gone; everything in memory (views, requests, purgatory) is lost. */
+function downed(b: BrokerState, kind: ShutdownKind): BrokerState {
+  const base: BrokerState = patchBroker(b, {
+    alive: false,
+    shutdown: kind,
+    leader: -1,
+    leaderEpoch: -1,
+    partitionEpoch: -1,
+    truncating: false,
+    role: null,
+    inbox: [],
+    alterPartition: null,
+  });
+  if (kind === 'clean') return patchBroker(base, { flushed: b.log.length });
+  if (kind === 'crash') return base;
+  // Power loss: the unflushed suffix is gone; log recovery on restart caps the epoch cache and the HW checkpoint.
+  const keep = b.flushed;
+  return patchBroker(base, { log: b.log.slice(0, keep), epochCache: truncateFromEnd(b.epochCache, keep), highWatermark: Math.min(b.highWatermark, keep) });
+}
+
+export function shutdownBroker(state: ReplicationState, id: number, kind: ShutdownKind, config: ReplicationConfig): ReplicationState | undefined {
+  const b = state.brokers[id];
+  if (!b.alive) return undefined;
+  if (kind === 'crash' && state.crashesLeft === 0) return undefined;
+  if (kind === 'clean' && state.cleanShutdownsLeft === 0) return undefined;
+  // A power loss with nothing unflushed is just a crash; only count the ones that lose records.
+  if (kind === 'data-loss' && (state.dataLossLeft === 0 || b.flushed >= b.log.length)) return undefined;
+  const controller = controllerOnBrokerDown(state, id, kind, config);
+  if (!withinBounds(controller, config)) return undefined;
+  let next: ReplicationState = patchState(withBroker(state, id, downed(b, kind)), {
+    crashesLeft: state.crashesLeft - (kind === 'crash' ? 1 : 0),
+    dataLossLeft: state.dataLossLeft - (kind === 'data-loss' ? 1 : 0),
+    cleanShutdownsLeft: state.cleanShutdownsLeft - (kind === 'clean' ? 1 : 0),
+    ghosts: failPendingAcks(state.ghosts, id),
+  });
+  next = publish(next, controller);
+  return next;
+}
+
+/**
+ * The broker starts again and registers with a new broker epoch. Log loading truncates the epoch cache to the
+ * log end (UnifiedLog/LogLoader: truncateFromEnd(LEO)) and caps the HW checkpoint; recovery leaves the log flushed.
+ */
+export function restartBroker(state: ReplicationState, id: number, config: ReplicationConfig): ReplicationState | undefined {
+  const b = state.brokers[id];
+  if (b.alive) return undefined;
+  const leo = b.log.length;
+  const up: BrokerState = patchBroker(b, {
+    alive: true,
+    brokerEpoch: b.brokerEpoch + 1,
+    shutdown: 'none',
+    epochCache: truncateFromEnd(b.epochCache, leo),
+    highWatermark: Math.min(b.highWatermark, leo),
+    flushed: leo,
+  });
+  const started = withBroker(state, id, up);
+  const controller = controllerOnBrokerUp(started, id, b.shutdown, config);
+  if (!withinBounds(controller, config)) return undefined;
+  return publish(started, controller, { alsoTo: id });
+}

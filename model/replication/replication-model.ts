@@ -1,0 +1,22 @@
+// The `replication` model: one partition replicated on 2–3 brokers under an abstract, always-available controller,
+// built from Kafka's rule functions (rules/replication, rules/partition-change, rules/zk). Params pick the era.
+
+import type { Model } from '../../src/contract/model.ts';
+import { actionTypesFor, allActions, describeReplicationAction, type ReplicationAction } from './replication-actions.ts';
+import { encodeReplication, replicationVariables } from './replication-codec.ts';
+import type { ReplicationConfig } from './replication-config.ts';
+import { initialState, replicationNext } from './replication-next.ts';
+import type { ReplicationState } from './replication-state.ts';
+
+export function replicationModel(config: ReplicationConfig): Model<ReplicationState, ReplicationAction> {
+  const actions = allActions(config);
+  return {
+    actionTypes: actionTypesFor(config),
+    init: () => [initialState(config)],
+    actions: () => actions,
+    next: (s, a) => replicationNext(config, s, a),
+    encode: encodeReplication,
+    variables: (s) => replicationVariables(s, config),
+    describeAction: describeReplicationAction,
+  };
+}

@@ -1,0 +1,96 @@
+// The initial state (broker 0 leads epoch 0 with every replica in the ISR, all logs empty) and the transition
+// function: one exhaustive switch from an action to the step that performs it (undefined when not enabled).
+
+import { makeLeader } from '../rules/replication/leader-partition.ts';
+import { assign } from '../rules/replication/leader-epoch-cache.ts';
+import { eraRules } from '../rules/replication/truncation-era.ts';
+import { partitionRegistration } from '../rules/partition-change/partition-registration.ts';
+import { applyPartitionUpdate } from './apply-partition-update.ts';
+import { electLeaderlessPartition, handleAlterPartition, preferredElection, reorderReplicas } from './controller-actions.ts';
+import { fetch, offsetsForLeaderEpoch } from './follower-steps.ts';
+import { clusterView, withLeaderPartition } from './leader-role.ts';
+import { consume, produce, shrinkIsr } from './leader-steps.ts';
+import { restartBroker, shutdownBroker } from './lifecycle-steps.ts';
+import type { ReplicationAction } from './replication-actions.ts';
+import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
+import { patchBroker, replicaIds, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
+
+export function initialState(config: ReplicationConfig): ReplicationState {
+  const ids = replicaIds(config);
+  const controller = partitionRegistration({ replicas: ids, isr: ids, leader: 0, leaderRecoveryState: 'RECOVERED', leaderEpoch: 0, partitionEpoch: 0 });
+  const empty: BrokerState = {
+    alive: true,
+    brokerEpoch: 0,
+    shutdown: 'none',
+    log: [],
+    highWatermark: 0,
+    epochCache: [],
+    flushed: 0,
+    leader: 0,
+    leaderEpoch: 0,
+    partitionEpoch: 0,
+    truncating: false,
+    role: null,
+    inbox: [],
+    alterPartition: null,
+  };
+  const base: ReplicationState = {
+    brokers: ids.map(() => empty),
+    controller,
+    crashesLeft: config.crashes,
+    dataLossLeft: config.dataLossShutdowns,
+    cleanShutdownsLeft: config.cleanShutdowns,
+    reassignmentsLeft: config.reassignments,
+    ghosts: {
+      nextRecord: 1,
+      committed: [],
+      acked: 0,
+      pendingAcks: new Array<number>(config.records).fill(-1),
+      consumed: [],
+    },
+  };
+  // Broker 0 has applied the first LeaderAndIsr (epoch 0) as leader; the others follow it with empty logs.
+  const request = { leaderEpoch: 0, partitionEpoch: 0, isr: ids, replicas: ids };
+  const p = makeLeader(undefined, -1, -1, 0, request, { logEndOffset: 0, highWatermark: 0 }, NOW_MS, leaderPartitionConfig(config), clusterView(base));
+  if (p === undefined) throw new Error('initial makeLeader refused');
+  let leader = withLeaderPartition(empty, p, config.replicas);
+  if (eraRules(config.truncation).assignsEpochOnElection) leader = patchBroker(leader, { epochCache: assign([], 0, 0) });
+  return withBroker(base, 0, leader);
+}
+
+export function replicationNext(config: ReplicationConfig, s: ReplicationState, a: ReplicationAction): ReplicationState | undefined {
+  switch (a.type) {
+    case 'Produce':
+      return produce(s, a.broker, config);
+    case 'FollowerFetch':
+      return fetch(s, a.broker, config);
+    case 'TruncateFollower':
+      return offsetsForLeaderEpoch(s, a.broker, config);
+    case 'ApplyPartitionState':
+      return applyPartitionUpdate(s, a.broker, config);
+    case 'ShrinkIsr':
+      return shrinkIsr(s, a.broker, config);
+    case 'HandleAlterPartition':
+      return handleAlterPartition(s, a.broker, config);
+    case 'CleanShutdown':
+      return shutdownBroker(s, a.broker, 'clean', config);
+    case 'Crash':
+      return shutdownBroker(s, a.broker, 'crash', config);
+    case 'DataLossShutdown':
+      return shutdownBroker(s, a.broker, 'data-loss', config);
+    case 'Restart':
+      return restartBroker(s, a.broker, config);
+    case 'ElectPreferredLeader':
+      return preferredElection(s, config);
+    case 'ElectLeaderlessPartition':
+      return electLeaderlessPartition(s, config);
+    case 'Consume':
+      return consume(s, a.broker);
+    case 'ReorderReplicas':
+      return reorderReplicas(s, a.broker, config);
+    default: {
+      const never: never = a;
+      throw new Error(`unknown action ${JSON.stringify(never)}`);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// The replication model's presets: today's Kafka and each historical fix (must hold), and each data-loss bug Kafka
+// has had or could have (must be found, with a shortest trace that reads as the bug's story). Bounds are chosen
+// per preset so the suite's BFS finishes in seconds; each doc says what the trace shows.
+
+import type { Preset } from '../../src/contract/model-definition.ts';
+
+/** The ZooKeeper-era presets: ZK controller, no ELR, one crash and one clean shutdown, two elections. */
+const ZK_ERA = { leaderElection: 'zk', eligibleLeaderReplicas: false, maxLeaderEpoch: 2, maxPartitionEpoch: 4 } as const;
+
+export const replicationPresets: readonly Preset[] = [
+  {
+    name: 'default',
+    doc: "today's Kafka: diverging-epoch truncation with current-leader-epoch fencing, acks=all, min ISR 2, unclean off, ELR on (2 replicas, 2 records, 3 leader epochs, a crash and a clean shutdown)",
+    params: {},
+    expect: { holds: true },
+  },
+  {
+    name: 'unclean-election',
+    doc: 'unclean.leader.election.enable=true (min ISR 1, as in Jepsen 2013): the ISR shrinks to the leader, which commits alone and goes away; the lagging replica is elected and the committed record is gone',
+    params: { uncleanLeaderElection: true, minInsyncReplicas: 1 },
+    expect: { violates: ['leader-elected-from-isr', 'no-committed-message-loss', 'replica-logs-agree-below-hw', 'consumed-prefix-stable'] },
+  },
+  {
+    name: 'acks-1',
+    doc: 'acks=1: the leader acknowledges before any follower has the record; it fails over and the new leader\'s log makes the old one truncate the acknowledged write',
+    params: { acks: '1' },
+    expect: { violates: ['acked-writes-survive'] },
+  },
+  {
+    name: 'hw-truncation',
+    doc: 'before KIP-101 (≤ 0.10, ZK, 3 replicas): a follower that gets a new leader truncates to its own high watermark, which lags the leader\'s by a fetch round, and drops a committed record while in the ISR',
+    params: { ...ZK_ERA, truncation: 'high-watermark', replicas: 3 },
+    expect: { violates: ['no-committed-message-loss'] },
+  },
+  {
+    name: 'kip-101',
+    doc: 'KIP-101 (0.11, ZK): leadership moves twice (an operator reorders the replicas and the preferred replica takes over, twice) while the old leader still acts on a stale LeaderAndIsr; the follower\'s last epoch is unknown to it, so the lookup falls back to the follower\'s high watermark and a committed record is truncated',
+    params: { ...ZK_ERA, truncation: 'kip-101', reassignments: 2, maxLeaderEpoch: 4, maxPartitionEpoch: 6, crashes: 0, cleanShutdowns: 0 },
+    expect: { violates: ['no-committed-message-loss'] },
+  },
+  {
+    name: 'kip-279',
+    doc: 'KIP-279 (2.0, ZK) without KIP-320 fencing, 3 replicas: a follower still acting on epoch 0 fetches from the re-elected leader, whose log diverged meanwhile; unfenced, the leader counts it toward the high watermark',
+    params: { ...ZK_ERA, truncation: 'kip-279', replicas: 3, crashes: 2, cleanShutdowns: 0, maxPartitionEpoch: 3, consumer: false, preferredElection: false },
+    expect: { violates: ['no-committed-message-loss'] },
+  },
+  {
+    name: 'kip-320',
+    doc: 'KIP-320 (2.1, ZK): current-leader-epoch fencing of Fetch and OffsetsForLeaderEpoch, the epoch cached on election (KAFKA-7415) and the epoch-start rule for ISR expansion (KAFKA-7128); one reorder of the replicas lets leadership move without a failure',
+    params: { ...ZK_ERA, truncation: 'kip-320', reassignments: 1 },
+    expect: { holds: true },
+  },
+  {
+    name: 'last-replica-standing',
+    doc: 'min ISR 2, ELR off: the ISR shrinks to one replica, which loses its unflushed (but committed) records in a power failure and stays the only ISR member — the one replica the controller may elect (the KIP-966 motivation)',
+    params: { eligibleLeaderReplicas: false, dataLossShutdowns: 1 },
+    expect: { violates: ['no-committed-message-loss'] },
+  },
+  {
+    name: 'eligible-leader-replicas',
+    doc: 'KIP-966 on: with fewer unclean shutdowns than min ISR (one power failure, no crash) nothing committed is lost',
+    params: { dataLossShutdowns: 1, crashes: 0 },
+    expect: { holds: true },
+  },
+  {
+    name: 'elr-last-known-leader',
+    doc: 'KIP-966 with as many unclean shutdowns as min ISR (a crash and a power failure): the ISR and ELR empty, and the controller elects the last known leader — marked unclean, with unclean.leader.election.enable=false (PartitionChangeBuilder.canElectLastKnownLeader at apache/kafka 1eb7644349cb) — although it lost the committed record and the crashed replica still has it',
+    params: { dataLossShutdowns: 1 },
+    expect: { violates: ['leader-elected-from-isr', 'no-committed-message-loss'] },
+  },
+  {
+    name: 'no-maximal-isr',
+    doc: 'the HW over the committed ISR only (before KIP-497), min ISR 1: while the leader\'s expansion is pending it commits a record the joining follower lacks, and the controller then admits that follower',
+    params: { maximalIsr: false, minInsyncReplicas: 1 },
+    expect: { violates: ['no-committed-message-loss'] },
+  },
+  {
+    name: 'largest-leo-election',
+    doc: 'the myth (not Kafka): elect the live replica with the largest log end offset, ignoring the ISR — once the ISR members are gone, a replica that never had the committed record wins',
+    params: { leaderElection: 'largest-leo', eligibleLeaderReplicas: false, replicas: 3, maxLeaderEpoch: 2, maxPartitionEpoch: 4 },
+    expect: { violates: ['no-committed-message-loss'] },
+  },
+];

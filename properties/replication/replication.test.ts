@@ -1,0 +1,145 @@
+// Pins the replication model: every preset meets its expectation (as `kcheck suite` runs it), the exact shortest
+// counterexample of every violating preset and the steps that tell its story, distinct-state counts of the holding
+// presets, that every property can fail, and that simulation finds bugs at sizes BFS cannot exhaust.
+
+import { describe, expect, it } from 'vitest';
+import { checkModel } from '../../src/check/run-check.ts';
+import { runPreset, type SuiteCase } from '../../src/check/run-suite.ts';
+import type { ActionBase } from '../../src/contract/model.ts';
+import { replicationDefinition as replication } from './replication-definition.ts';
+
+const steps = (actions: readonly ActionBase[]): string[] =>
+  actions.map((a) => ('broker' in a ? `${a.type}:${String(a.broker)}` : a.type));
+
+/** runPreset for every preset, once (the whole suite takes ~30 s on the 2-core box). */
+const verdicts = new Map<string, SuiteCase>(replication.presets.map((p) => [p.name, runPreset(replication, p)]));
+
+describe('replication presets (what `kcheck suite` checks)', () => {
+  it.each(replication.presets.map((p) => p.name))('%s meets its expectation', (name) => {
+    const verdict = verdicts.get(name)!;
+    expect(verdict.met, `${name}: ${verdict.detail}`).toBe(true);
+  });
+
+  it.each([
+    ['default', 96220, 25],
+    ['kip-320', 149824, 29],
+    ['eligible-leader-replicas', 76022, 27],
+  ])('%s holds exhaustively over %i distinct states (depth %i), every witness reached', (name, distinct, depth) => {
+    const verdict = verdicts.get(name)!;
+    expect(verdict.detail).toBe('holds');
+    expect(verdict.distinctStates).toBe(distinct);
+    expect(verdict.maxDepth).toBe(depth);
+  });
+
+  it.each([
+    ['default', 424, 12],
+    ['kip-320', 479, 14],
+  ])('%s at its smallest size (1 record, 1 election, 1 crash) holds over %i states (depth %i)', (preset, distinct, depth) => {
+    const sets = ['records=1', 'maxLeaderEpoch=1', 'maxPartitionEpoch=2', 'cleanShutdowns=0', 'reassignments=0'];
+    const { outcome } = checkModel(replication, { preset, sets });
+    expect(outcome.status).toBe('ok');
+    expect(outcome.complete).toBe(true);
+    expect(outcome.stats.distinctStates).toBe(distinct);
+    expect(outcome.stats.maxDepth).toBe(depth);
+  });
+
+  it('every property is violated by some preset, so none is vacuous', () => {
+    const violated = new Set(replication.presets.flatMap((p) => ('violates' in p.expect ? p.expect.violates : [])));
+    const defaults = Object.fromEntries(replication.params.map((p) => [p.name, p.default]));
+    const names = replication.properties(defaults).filter((p) => p.kind !== 'sometimes').map((p) => p.name);
+    expect(names.sort()).toEqual(
+      ['acked-writes-survive', 'consumed-prefix-stable', 'leader-elected-from-isr', 'no-committed-message-loss', 'replica-logs-agree-below-hw'],
+    );
+    for (const name of names) expect(violated.has(name), name).toBe(true);
+  });
+});
+
+describe('replication shortest counterexamples', () => {
+  it.each([
+    ['unclean-election', 'leader-elected-from-isr', ['ShrinkIsr:0', 'HandleAlterPartition:0', 'CleanShutdown:0']],
+    ['unclean-election', 'no-committed-message-loss', ['Produce:0', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'CleanShutdown:0']],
+    ['unclean-election', 'replica-logs-agree-below-hw', ['Produce:0', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'CleanShutdown:0', 'ApplyPartitionState:1', 'Produce:1']],
+    [
+      'unclean-election',
+      'consumed-prefix-stable',
+      ['Produce:0', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'Consume:0', 'CleanShutdown:0', 'ApplyPartitionState:1', 'Produce:1', 'Consume:1'],
+    ],
+    ['acks-1', 'acked-writes-survive', ['Produce:0', 'CleanShutdown:0', 'ApplyPartitionState:1', 'Restart:0', 'ApplyPartitionState:0', 'FollowerFetch:0']],
+    [
+      'hw-truncation',
+      'no-committed-message-loss',
+      ['Produce:0', 'FollowerFetch:1', 'FollowerFetch:1', 'FollowerFetch:2', 'FollowerFetch:2', 'CleanShutdown:0', 'ApplyPartitionState:2'],
+    ],
+    [
+      'kip-101',
+      'no-committed-message-loss',
+      [
+        'Produce:0', 'FollowerFetch:1', 'FollowerFetch:1', 'ReorderReplicas:1', 'ApplyPartitionState:1', 'ElectPreferredLeader',
+        'ApplyPartitionState:1', 'Produce:1', 'ReorderReplicas:0', 'ApplyPartitionState:1', 'ElectPreferredLeader',
+        'ApplyPartitionState:1', 'TruncateFollower:1',
+      ],
+    ],
+    [
+      'kip-279',
+      'no-committed-message-loss',
+      [
+        'Produce:0', 'FollowerFetch:2', 'Crash:0', 'ApplyPartitionState:1', 'Produce:1', 'Restart:0', 'ApplyPartitionState:0',
+        'TruncateFollower:0', 'FollowerFetch:0', 'HandleAlterPartition:1', 'Crash:1', 'ApplyPartitionState:0', 'FollowerFetch:2',
+      ],
+    ],
+    ['last-replica-standing', 'no-committed-message-loss', ['Produce:0', 'FollowerFetch:1', 'FollowerFetch:1', 'CleanShutdown:0', 'DataLossShutdown:1']],
+    ['elr-last-known-leader', 'leader-elected-from-isr', ['Produce:0', 'Crash:1', 'DataLossShutdown:0', 'Restart:0', 'Restart:1']],
+    [
+      'elr-last-known-leader',
+      'no-committed-message-loss',
+      ['Produce:0', 'FollowerFetch:1', 'FollowerFetch:1', 'Crash:0', 'DataLossShutdown:1', 'Restart:0', 'Restart:1'],
+    ],
+    ['no-maximal-isr', 'no-committed-message-loss', ['ShrinkIsr:0', 'HandleAlterPartition:0', 'FollowerFetch:1', 'Produce:0', 'HandleAlterPartition:0']],
+    [
+      'largest-leo-election',
+      'no-committed-message-loss',
+      ['Produce:0', 'FollowerFetch:1', 'FollowerFetch:1', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'CleanShutdown:0', 'Crash:1'],
+    ],
+  ])('%s violates %s in exactly these steps', (preset, property, expected) => {
+    const verdict = verdicts.get(preset)!;
+    expect(verdict.violations.find((v) => v.property === property)?.length).toBe(expected.length);
+    const result = checkModel(replication, { preset, properties: [property] });
+    expect(result.outcome.status).toBe('violation');
+    expect(steps(result.violations[0].trace.actions)).toEqual(expected);
+  });
+
+  it('kip-101: the follower truncates the committed record because its last epoch is unknown to the stale leader', () => {
+    const { violations } = checkModel(replication, { preset: 'kip-101', properties: ['no-committed-message-loss'] });
+    const states = violations[0].trace.states as readonly { brokers: readonly { log: readonly number[]; highWatermark: number; leaderEpoch: number }[] }[];
+    const [beforeTruncation, after] = states.slice(-2);
+    // Broker 0 still acts on epoch 0 and never wrote in a later epoch; broker 1 holds a record of epoch 2 and HW 0.
+    expect(beforeTruncation.brokers[0].leaderEpoch).toBe(0);
+    expect(beforeTruncation.brokers[1].log).toHaveLength(2);
+    expect(beforeTruncation.brokers[1].highWatermark).toBe(0);
+    expect(after.brokers[1].log).toEqual([]);
+  });
+});
+
+describe('KIP-320 closes the holes the older eras leave', () => {
+  it('at the kip-101 preset\'s bounds, KIP-320 truncation holds past the 13-step counterexample (BFS to depth 15)', () => {
+    const kip101 = replication.presets.find((p) => p.name === 'kip-101')!;
+    const sets = Object.entries(kip101.params).map(([k, v]) => `${k}=${String(v)}`).concat('truncation=kip-320');
+    const { outcome } = checkModel(replication, { sets, maxDepth: 15, properties: ['no-committed-message-loss'] });
+    expect(outcome.status).toBe('ok');
+    expect(outcome.stoppedBy).toBe('max-depth');
+  });
+});
+
+describe('replication simulation', () => {
+  // A size BFS cannot exhaust (3 replicas, 3 records, 4 elections: millions of states); seeded random walks, shrunk.
+  const large = ['replicas=3', 'records=3', 'maxLeaderEpoch=4', 'maxPartitionEpoch=8'];
+  it.each([
+    ['unclean-election', 'no-committed-message-loss', 6],
+    ['no-maximal-isr', 'no-committed-message-loss', 10],
+    ['acks-1', 'acked-writes-survive', 10],
+  ])('finds %s (%s) at a larger size with a short shrunk trace (≤ %i steps)', (preset, property, atMost) => {
+    const result = checkModel(replication, { preset, sets: large, properties: [property], strategy: 'simulate', seed: 1, walks: 2000 });
+    expect(result.outcome.status).toBe('violation');
+    expect(result.violations[0].record.path.length).toBeLessThanOrEqual(atMost);
+  });
+});
