@@ -121,6 +121,13 @@ describe('replication shortest counterexamples', () => {
 });
 
 describe('KIP-320 closes the holes the older eras leave', () => {
+  it('Kafka 2.0 (kip-279) still falls back to the HW at the kip-101 preset\'s bounds: no epoch is cached on election before KAFKA-7415', () => {
+    const { violations } = checkModel(replication, { preset: 'kip-101', sets: ['truncation=kip-279'], properties: ['no-committed-message-loss'] });
+    expect(violations[0].record.path).toHaveLength(13);
+    expect(steps(violations[0].trace.actions).at(-1)).toBe('TruncateFollower:1');
+  });
+
+
   it('at the kip-101 preset\'s bounds, KIP-320 truncation holds past the 13-step counterexample (BFS to depth 15)', () => {
     const kip101 = replication.presets.find((p) => p.name === 'kip-101')!;
     const sets = Object.entries(kip101.params).map(([k, v]) => `${k}=${String(v)}`).concat('truncation=kip-320');
