@@ -48,17 +48,19 @@ function broker(out: StateWriter, b: BrokerState): void {
     out.int(e.epoch);
     out.int(e.startOffset);
   }
-  if (b.role === null) out.int(-1);
+  if (b.role === null) out.int(0);
   else {
+    out.int(1);
     out.int(b.role.epochStartOffset);
     isrState(out, b.role.isrState);
     for (const leo of b.role.followerLeo) out.int(leo);
   }
   out.int(b.inbox.length);
   for (const u of b.inbox) update(out, u);
-  if (b.alterPartition === null) out.int(-1);
+  if (b.alterPartition === null) out.int(0);
   else {
     const r = b.alterPartition;
+    out.int(1);
     out.int(r.brokerEpoch);
     out.int(r.leaderEpoch);
     out.int(r.partitionEpoch);

@@ -5,6 +5,7 @@ import type { Model } from '../../src/contract/model.ts';
 import { actionTypesFor, allActions, describeReplicationAction, type ReplicationAction } from './replication-actions.ts';
 import { encodeReplication, replicationVariables } from './replication-codec.ts';
 import type { ReplicationConfig } from './replication-config.ts';
+import { decodeReplication } from './replication-decode.ts';
 import { initialState, replicationNext } from './replication-next.ts';
 import type { ReplicationState } from './replication-state.ts';
 
@@ -16,6 +17,7 @@ export function replicationModel(config: ReplicationConfig): Model<ReplicationSt
     actions: () => actions,
     next: (s, a) => replicationNext(config, s, a),
     encode: encodeReplication,
+    decode: (reader) => decodeReplication(reader, config),
     variables: (s) => replicationVariables(s, config),
     describeAction: describeReplicationAction,
   };
