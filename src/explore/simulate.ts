@@ -90,7 +90,9 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
 
   let recordNext = true;
   let modelError: string | null = null;
-  const walkArb = fc.array(fc.nat({ max: 0x7fffffff }), { minLength: 1, maxLength: options.maxDepth + 1 });
+  // size 'max' lets walk lengths range over the whole 1..maxDepth+1 (fast-check's default size would cap them
+  // near a dozen steps whatever --max-depth says); shrinking still shortens them.
+  const walkArb = fc.array(fc.nat({ max: 0x7fffffff }), { minLength: 1, maxLength: options.maxDepth + 1, size: 'max' });
   const run = fc.check(
     fc.property(fc.noBias(walkArb), (choices: number[]) => {
       if (Date.now() > deadline) {
