@@ -16,3 +16,5 @@ export * from './alter-partition-response.ts';
 export * from './leader-high-watermark.ts';
 export * from './produce-acks.ts';
 export * from './leader-partition.ts';
+export * from './follower-transition.ts';
+export * from './isr-expansion-era.ts';

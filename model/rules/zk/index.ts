@@ -13,3 +13,4 @@ export * from './election.ts';
 export * from './remove-replica-from-isr.ts';
 export * from './broker-request-checks.ts';
 export * from './alter-partition.ts';
+export * from './reassigned-partition-leader.ts';
