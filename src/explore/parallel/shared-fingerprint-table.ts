@@ -6,7 +6,8 @@ import { COUNT } from './protocol.ts';
 
 /** Load factor at which threads stop at an action boundary so the coordinator can grow the table. */
 export const LOAD_LIMIT = 0.85;
-const HIGH_REMAP = 0x61c88647;
+/** Lane 1 value standing for a real 0 (0 marks an empty slot). */
+export const HIGH_REMAP = 0x61c88647;
 
 export function allocateLanes(capacity: number): Int32Array {
   let slots = 64;
