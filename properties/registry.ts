@@ -12,4 +12,5 @@ import { zkControllerDefinition } from './zk-controller/zk-controller-definition
 export const registry: Registry = {
   models: [zkControllerDefinition, replicationDefinition, kafkaSpecDefinition, twoPhaseCommitDefinition],
   commands: [assignCommand, conformanceCommand],
+  source: { moduleUrl: import.meta.url, exportName: 'registry' },
 };

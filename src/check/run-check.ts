@@ -10,6 +10,7 @@ import { exploreBfs } from '../explore/bfs.ts';
 import type { Progress } from '../explore/explore-options.ts';
 import type { Outcome, Strategy, ViolationRecord } from '../explore/outcome.ts';
 import { simulate } from '../explore/simulate.ts';
+import { canRunParallel, exploreParallel } from '../explore/parallel/explore-parallel.ts';
 import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
 import { resolveParams, type ParamSources } from './resolve-params.ts';
 
@@ -26,6 +27,13 @@ export interface CheckOptions extends ParamSources {
   readonly symmetry?: boolean;
   readonly continueAfterViolation?: boolean;
   readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface ParallelCheckOptions extends CheckOptions {
+  /** Threads for exhaustive BFS (1 = the single-threaded explorer). */
+  readonly workers?: number;
+  /** Where worker threads import the registry from (closures cannot cross threads). */
+  readonly workerSource?: { readonly moduleUrl: string; readonly exportName: string };
 }
 
 export interface ViolationReport {
@@ -60,13 +68,11 @@ export function selectProperties<S, A extends ActionBase>(all: readonly Property
   };
 }
 
-export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckResult {
+function prepare(definition: ModelDefinition, options: CheckOptions) {
   const params = resolveParams(definition, options);
   const model = definition.create(params);
   const all = definition.properties(params);
   const { safety, witnesses } = selectProperties(all, options.properties, definition.name);
-  const strategy = options.strategy ?? 'bfs';
-  const seed = options.seed ?? 0;
   const base = {
     properties: safety,
     witnesses,
@@ -74,13 +80,56 @@ export function checkModel(definition: ModelDefinition, options: CheckOptions = 
     timeLimitMs: options.timeLimitSec !== undefined ? options.timeLimitSec * 1000 : undefined,
     symmetry: options.symmetry,
     continueAfterViolation: options.continueAfterViolation,
-    seed,
+    seed: options.seed ?? 0,
     onProgress: options.onProgress,
   };
-  let outcome =
-    strategy === 'bfs'
+  return { params, model, all, base };
+}
+
+export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckResult {
+  const { params, model, all, base } = prepare(definition, options);
+  const outcome =
+    (options.strategy ?? 'bfs') === 'bfs'
       ? exploreBfs(model, { ...base, maxDepth: options.maxDepth })
       : simulate(model, { ...base, walks: options.walks ?? DEFAULT_WALKS, maxDepth: options.maxDepth ?? DEFAULT_SIMULATION_DEPTH });
+  return finish(definition, options, params, model, all, outcome);
+}
+
+/**
+ * As checkModel, but exhaustive BFS runs on `workers` threads when the model can (it offers `decode`): the same
+ * distinct-state count and the same shortest counterexample lengths, faster on several cores.
+ */
+export async function checkModelParallel(definition: ModelDefinition, options: ParallelCheckOptions): Promise<CheckResult> {
+  const workers = options.workers ?? 1;
+  const { params, model, all } = prepare(definition, options);
+  if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || !options.workerSource || !canRunParallel(model, workers)) {
+    return checkModel(definition, options);
+  }
+  const outcome = await exploreParallel(
+    { ...options.workerSource, model: definition.name, params, properties: options.properties ? [...options.properties] : [] },
+    {
+      workers,
+      maxDepth: options.maxDepth,
+      maxStates: options.maxStates,
+      timeLimitMs: options.timeLimitSec !== undefined ? options.timeLimitSec * 1000 : undefined,
+      symmetry: options.symmetry,
+      continueAfterViolation: options.continueAfterViolation,
+      seed: options.seed ?? 0,
+      onProgress: options.onProgress,
+    },
+  );
+  return finish(definition, options, params, model, all, outcome);
+}
+
+function finish(
+  definition: ModelDefinition,
+  options: CheckOptions,
+  params: ParamValues,
+  model: ReturnType<ModelDefinition['create']>,
+  all: readonly Property<any, any>[],
+  explored: Outcome,
+): CheckResult {
+  let outcome = explored;
   const violations: ViolationReport[] = [];
   try {
     for (const record of outcome.violations) {

@@ -2,7 +2,7 @@
 // counterexample as an ITF trace and a Markdown report, print text or one JSON object, and return the exit code.
 
 import { randomInt } from 'node:crypto';
-import { checkModel } from '../check/run-check.ts';
+import { checkModelParallel } from '../check/run-check.ts';
 import { KcheckError } from '../errors.ts';
 import type { Strategy } from '../explore/outcome.ts';
 import { checkSummary } from '../report/check-summary.ts';
@@ -20,7 +20,7 @@ import { modelNamed, type Registry } from './registry.ts';
 const USAGE =
   'kcheck check <model> [--preset NAME] [--set key=value]... [--config FILE.json] [--strategy bfs|simulate] ' +
   '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] ' +
-  '[--continue] [--out DIR] [--format text|json] [--junit FILE]';
+  '[--continue] [--workers N] [--out DIR] [--format text|json] [--junit FILE]';
 
 const OPTIONS = {
   preset: { type: 'string' },
@@ -35,6 +35,7 @@ const OPTIONS = {
   property: { type: 'string', multiple: true },
   symmetry: { type: 'boolean' },
   continue: { type: 'boolean' },
+  workers: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
   junit: { type: 'string' },
@@ -55,7 +56,9 @@ export function checkCommand(registry: Registry): Command {
       if (!['bfs', 'simulate'].includes(strategy)) throw new KcheckError('KC_BAD_CONFIG', `strategy must be bfs or simulate, got '${strategy}'`);
       const seed = intOption(values, 'seed', 0) ?? config.seed ?? (strategy === 'simulate' ? randomInt(0, 2 ** 31 - 1) : 0);
       const properties = listOption(values, 'property');
-      const result = checkModel(definition, {
+      const result = await checkModelParallel(definition, {
+        workers: intOption(values, 'workers', 1) ?? 1,
+        workerSource: registry.source,
         preset: (values.preset as string | undefined) ?? config.preset,
         config: config.params,
         sets: listOption(values, 'set'),

@@ -8,6 +8,8 @@ import { KcheckError } from '../errors.ts';
 export interface Registry {
   readonly models: readonly ModelDefinition[];
   readonly commands: readonly Command[];
+  /** Where worker threads can import this registry from (`--workers`): the module URL and the export's name. */
+  readonly source?: { readonly moduleUrl: string; readonly exportName: string };
 }
 
 export function modelNamed(registry: Registry, name: string): ModelDefinition {

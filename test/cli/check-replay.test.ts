@@ -76,6 +76,14 @@ describe('kcheck check / replay', () => {
     expect((await runCli('replay', bug.violations[0].trace)).code).toBe(1);
   });
 
+  it('--workers 2 gives the same distinct states and the same shortest counterexample as one worker', async () => {
+    const two = JSON.parse((await runCli('check', 'two-phase-commit', '--set', 'resourceManagers=5', '--workers', '2', '--format', 'json')).out);
+    expect(two).toMatchObject({ outcome: 'ok', complete: true, distinctStates: 8832 });
+    const bug = JSON.parse((await runCli('check', 'kafka-spec', '--preset', 'kip-279-3-replicas', '--workers', '2', '--out', out, '--format', 'json')).out);
+    expect(bug.violations).toEqual(expect.arrayContaining([expect.objectContaining({ property: 'strong-isr', length: 10 })]));
+    expect((await runCli('replay', bug.violations[0].trace)).code).toBe(1);
+  });
+
   it('writes JUnit with one testcase per property', async () => {
     const junit = join(out, 'check.xml');
     await runCli('check', 'zk-controller', '--preset', 'no-epoch-fencing', '--out', out, '--junit', junit);
