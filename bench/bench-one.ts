@@ -1,7 +1,8 @@
 // Runs one benchmark in a fresh process and prints one JSON line: distinct states, seconds, states/s, peak RSS
 // and bytes per distinct state (peak RSS above the RSS measured just before the search, per distinct state).
 
-import { checkModel } from '../src/check/run-check.ts';
+import { checkModelParallel } from '../src/check/run-check.ts';
+import { registry } from '../properties/registry.ts';
 import { BENCHMARKS } from './benchmarks.ts';
 
 const name = process.argv[2];
@@ -13,7 +14,8 @@ if (!bench) {
 globalThis.gc?.();
 const baseline = process.memoryUsage().rss;
 const started = performance.now();
-const result = checkModel(bench.definition, { ...bench.options, properties: bench.options.properties });
+const workers = bench.workers ?? 1;
+const result = await checkModelParallel(bench.definition, { ...bench.options, workers, workerSource: registry.source });
 const seconds = (performance.now() - started) / 1000;
 const peak = process.resourceUsage().maxRSS * 1024;
 const distinct = result.outcome.stats.distinctStates;
@@ -27,6 +29,6 @@ console.log(
     distinctPerSecond: Math.round(distinct / seconds),
     peakRssMiB: Number((peak / 2 ** 20).toFixed(1)),
     bytesPerState: Number(((peak - baseline) / distinct).toFixed(1)),
-    workers: 1,
+    workers,
   }),
 );

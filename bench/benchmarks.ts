@@ -11,12 +11,16 @@ export interface Benchmark {
   readonly name: string;
   readonly definition: ModelDefinition;
   readonly options: CheckOptions;
+  /** Threads for the search (default 1). */
+  readonly workers?: number;
 }
 
 export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'two-phase-commit-7', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=7'] } },
   { name: 'two-phase-commit-8', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=8'] } },
   { name: 'kafka-spec-kip-320-3-replicas', definition: kafkaSpecDefinition, options: { preset: 'kip-320-3-replicas' } },
+  { name: 'two-phase-commit-8-workers-2', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=8'] }, workers: 2 },
+  { name: 'kafka-spec-kip-320-3-workers-2', definition: kafkaSpecDefinition, options: { preset: 'kip-320-3-replicas' }, workers: 2 },
   { name: 'kafka-spec-kip-320-3-symmetry', definition: kafkaSpecDefinition, options: { preset: 'kip-320-3-replicas', symmetry: true } },
   { name: 'zk-controller-default', definition: zkControllerDefinition, options: { preset: 'default' } },
 ];

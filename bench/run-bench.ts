@@ -12,7 +12,7 @@ for (const bench of BENCHMARKS.filter((b) => only.length === 0 || only.includes(
   const row = JSON.parse(output.trim().split('\n').pop() as string);
   rows.push(row);
   console.log(
-    `${String(row.name).padEnd(28)} ${String(row.distinctStates.toLocaleString('en-US')).padStart(12)} states  ${String(row.seconds).padStart(7)} s  ` +
+    `${String(row.name).padEnd(32)} ${String(row.distinctStates.toLocaleString('en-US')).padStart(12)} states  ${String(row.seconds).padStart(7)} s  ` +
       `${String(row.distinctPerSecond.toLocaleString('en-US')).padStart(9)} states/s  peak RSS ${String(row.peakRssMiB).padStart(7)} MiB  ` +
       `${String(row.bytesPerState).padStart(6)} B/state  workers ${row.workers}`,
   );
