@@ -1,0 +1,167 @@
+// The transition function of the KRaft quorum model: timers (rules/raft timeout-events), the leader's append,
+// the follower's fetch, vote resends, crash / restart (QuorumState.initialize) / empty-disk rejoin, and the
+// network's faults. Returns undefined when a step is disabled; epochs above maxEpoch are never entered.
+import {
+  appendBatch,
+  buildVoteRequest,
+  initializeQuorumState,
+  lastFetchedEpoch,
+  onBackoffComplete,
+  onCheckQuorumExpired,
+  onElectionTimeout,
+  onFetchTimeout,
+  updateLocalState,
+  voteRequestTargets,
+  type EpochState,
+} from '../rules/raft/index.ts';
+import type { KraftQuorumAction } from './kraft-quorum-actions.ts';
+import { deliver } from './kraft-quorum-deliver.ts';
+import { collectDeadMessages, fetchRoundIsIdle } from './kraft-quorum-idle.ts';
+import { fetchMessage, voteMessage, type Message } from './kraft-quorum-messages.ts';
+import { disconnect, indexOfMessage, isReady, removeAt, send } from './kraft-quorum-network.ts';
+import { contextOf, durableOf, logEnd, settle, stepOrHalt, withAt, type KraftEnv } from './kraft-quorum-node.ts';
+import { raftLogOf, recordEntry, rememberRaftLog, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
+
+type Timer = (es: EpochState, ctx: ReturnType<typeof contextOf>, logEndOffset: number) => EpochState | undefined;
+
+/**
+ * The election timer; a classic Candidate's timeout starts its backoff (startBackingOff) and the backoff's end
+ * (onBackoffComplete) follows at once: without clocks, "backing off" only delays the next election.
+ */
+const electionTimeout: Timer = (es, ctx, logEndOffset) => {
+  const next = onElectionTimeout(es, ctx, logEndOffset);
+  return next !== undefined && next.role === 'Candidate' && next.backingOff ? onBackoffComplete(next, ctx, logEndOffset) : next;
+};
+
+/** Epochs stay within maxEpoch; a Prospective runs for Candidate(epoch + 1), so it needs room for that epoch. */
+function beyondMaxEpoch(env: KraftEnv, es: EpochState): boolean {
+  return es.epoch > env.config.maxEpoch || (es.role === 'Prospective' && es.epoch >= env.config.maxEpoch);
+}
+
+const TIMERS: Record<'ElectionTimeout' | 'FetchTimeout' | 'CheckQuorumResign', Timer> = {
+  ElectionTimeout: electionTimeout,
+  FetchTimeout: onFetchTimeout,
+  CheckQuorumResign: (es) => onCheckQuorumExpired(es),
+};
+
+/**
+ * The successor, or undefined when the step is disabled. Like a TLC state constraint, a step that would leave more
+ * than maxMessages messages in flight is not explored (losing messages is the network's own, bounded, fault).
+ */
+export function kraftQuorumNext(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQuorumState | undefined {
+  const next = step(env, s, a);
+  return next !== undefined && next.network.length <= env.config.maxMessages ? next : undefined;
+}
+
+function step(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQuorumState | undefined {
+  switch (a.type) {
+    case 'ElectionTimeout':
+    case 'FetchTimeout':
+    case 'CheckQuorumResign': {
+      const es = s.voters[a.voter].es;
+      if (es === null) return undefined;
+      if (a.type === 'CheckQuorumResign' && s.resignsLeft === 0) return undefined;
+      const log = s.voters[a.voter].log;
+      return stepOrHalt(env, s, a.voter, () => {
+        const next = TIMERS[a.type](es, contextOf(env, s, a.voter), log.length);
+        if (next === undefined || beyondMaxEpoch(env, next)) return undefined;
+        const budget = a.type === 'CheckQuorumResign' ? { ...s, resignsLeft: s.resignsLeft - 1 } : s;
+        return settle(env, budget, a.voter, es, { es: next, log });
+      });
+    }
+    case 'AppendRecord':
+      return appendRecord(env, s, a.voter);
+    case 'SendFetch':
+      return sendFetch(env, s, a.voter);
+    case 'ResendVote':
+      return resendVote(env, s, a.voter, a.to);
+    case 'Crash': {
+      const voter = s.voters[a.voter];
+      if (voter.es === null || s.restartsLeft === 0) return undefined;
+      const down: VoterState = { ...voter, es: null, stored: durableOf(env, voter.es, contextOf(env, s, a.voter)) };
+      const crashed = { ...s, voters: withAt(s.voters, a.voter, down), network: disconnect(s.network, a.voter), restartsLeft: s.restartsLeft - 1 };
+      return collectDeadMessages(env, crashed, a.voter);
+    }
+    case 'Restart': {
+      const voter = s.voters[a.voter];
+      if (voter.es !== null || voter.halted) return undefined;
+      return stepOrHalt(env, s, a.voter, () => {
+        const es = initializeQuorumState(voter.stored, logEnd(voter.log), contextOf(env, s, a.voter));
+        return settle(env, s, a.voter, null, { es, log: voter.log });
+      });
+    }
+    case 'RejoinWithEmptyDisk': {
+      const voter = s.voters[a.voter];
+      if (voter.halted || s.diskLossesLeft === 0) return undefined;
+      const fresh: VoterState = { es: null, stored: null, halted: false, disk: voter.disk + 1, log: [], hwSeen: -1 };
+      const wiped: KraftQuorumState = {
+        ...s,
+        voters: withAt(s.voters, a.voter, fresh),
+        network: disconnect(s.network, a.voter),
+        diskLossesLeft: s.diskLossesLeft - 1,
+      };
+      const es = initializeQuorumState(null, { offset: 0, epoch: 0 }, contextOf(env, wiped, a.voter));
+      return settle(env, wiped, a.voter, null, { es, log: [] });
+    }
+    case 'Deliver':
+      return deliver(env, s, a.message);
+    case 'Drop': {
+      const at = indexOfMessage(s.network, a.message);
+      if (at < 0 || s.dropsLeft === 0) return undefined;
+      return { ...s, network: removeAt(s.network, at), dropsLeft: s.dropsLeft - 1 };
+    }
+    case 'Duplicate': {
+      const at = indexOfMessage(s.network, a.message);
+      if (at < 0 || s.duplicatesLeft === 0) return undefined;
+      return { ...s, network: send(s.network, [s.network[at]]), duplicatesLeft: s.duplicatesLeft - 1 };
+    }
+  }
+}
+
+/** appendAsLeader of the next client record, then updateLocalState with the new log end (may move the HW). */
+function appendRecord(env: KraftEnv, s: KraftQuorumState, v: number): KraftQuorumState | undefined {
+  const es = s.voters[v].es;
+  if (es === null || es.role !== 'Leader' || s.appended >= env.config.records) return undefined;
+  const log = s.voters[v].log;
+  return stepOrHalt(env, s, v, () => {
+    const raft = appendBatch(raftLogOf(log), es.epoch, 1);
+    const appended = [...log, recordEntry(es.epoch, s.appended + 1)];
+    rememberRaftLog(appended, raft);
+    const update = updateLocalState(es.progress, raft.endOffset, undefined, env.hwOptions);
+    const next = settle(env, s, v, es, { es: { ...es, progress: update.progress }, log: appended });
+    return { ...next, appended: s.appended + 1 };
+  });
+}
+
+/** A follower fetches from its leader when RequestManager is ready (no fetch of its own awaiting an answer). */
+function sendFetch(env: KraftEnv, s: KraftQuorumState, v: number): KraftQuorumState | undefined {
+  const voter = s.voters[v];
+  const es = voter.es;
+  if (es === null || es.role !== 'Follower') return undefined;
+  const leader = es.leaderId;
+  if (s.voters[leader].es === null || s.network.length >= env.config.maxMessages || !isReady(s.network, v, leader)) return undefined;
+  const m = fetchMessage({
+    from: v,
+    to: leader,
+    fromDir: voter.disk,
+    epoch: es.epoch,
+    fetchOffset: voter.log.length,
+    lastFetchedEpoch: lastFetchedEpoch(raftLogOf(voter.log)),
+    orphan: false,
+  });
+  const withFetch = { ...s, network: send(s.network, [m]) };
+  return fetchRoundIsIdle(env, s, es, withFetch, m, (x, msg) => deliver(env, x, msg)) ? undefined : withFetch;
+}
+
+/** maybeSendVoteRequests: an unrecorded voter is asked again once its earlier request is gone (lost or crashed). */
+function resendVote(env: KraftEnv, s: KraftQuorumState, v: number, to: number): KraftQuorumState | undefined {
+  const voter = s.voters[v];
+  const es = voter.es;
+  if (es === null || (es.role !== 'Prospective' && es.role !== 'Candidate') || s.voters[to].es === null) return undefined;
+  if (s.network.length >= env.config.maxMessages || !isReady(s.network, v, to)) return undefined;
+  const ctx = contextOf(env, s, v);
+  if (!voteRequestTargets(es, ctx).includes(to)) return undefined;
+  const r = buildVoteRequest(es, ctx, logEnd(voter.log), to);
+  const m = voteMessage({ from: v, to, fromDir: voter.disk, epoch: r.candidateEpoch, lastEpoch: r.lastEpoch, lastOffset: r.lastOffset, preVote: r.preVote, orphan: false });
+  return { ...s, network: send(s.network, [m]) };
+}
