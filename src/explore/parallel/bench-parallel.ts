@@ -37,6 +37,9 @@ function single(): Outcome {
   return exploreBfs(definition.create(params) as never, { properties, witnesses });
 }
 
+// As in the CLI (bin/kcheck.ts imports the registry before anything runs), the registry is loaded before timing.
+await import(source.moduleUrl);
+
 const best = new Map<string, number>();
 for (let round = 1; round <= rounds; round++) {
   const runs = order.map((run): [string, () => Outcome | Promise<Outcome>] =>
