@@ -2,8 +2,8 @@
 // (decode keeps the BFS frontier packed), and shown in traces (per voter: role, epoch, vote, log as "a@1", HW).
 import type { StateReader, StateWriter } from '../../src/contract/model.ts';
 import type { ElectionState, EpochState, QuorumContext, ReplicaKey, VoteTally } from '../rules/raft/index.ts';
-import { messageFromCode } from './kraft-quorum-messages.ts';
-import type { KraftQuorumConfig, KraftQuorumState, VoterState } from './kraft-quorum-state.ts';
+import { messageFromCode, type Message } from './kraft-quorum-messages.ts';
+import { makeVoter, type KraftQuorumConfig, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
 
 const ROLES = ['Unattached', 'Prospective', 'Candidate', 'Leader', 'Follower', 'Resigned'] as const;
 const opt = (n: number | null) => (n === null ? -1 : n);
@@ -11,9 +11,17 @@ const unopt = (n: number) => (n < 0 ? null : n);
 const keyCode = (k: ReplicaKey | null) => (k === null ? -1 : k.id * 16 + (k.dir === null ? 15 : k.dir));
 const keyFrom = (c: number): ReplicaKey | null => (c < 0 ? null : { id: c >> 4, dir: (c & 15) === 15 ? null : c & 15 });
 const mask = (ids: readonly number[]) => ids.reduce((m, id) => m | (1 << id), 0);
-const ids = (m: number) => [0, 1, 2, 3, 4, 5, 6, 7].filter((id) => (m & (1 << id)) !== 0);
+/** The ids in an 8-bit mask, ascending; shared immutable arrays (a tally never mutates its lists). */
+const ID_LISTS: readonly (readonly number[])[] = Array.from({ length: 256 }, (_, m) => [0, 1, 2, 3, 4, 5, 6, 7].filter((id) => (m & (1 << id)) !== 0));
+const ids = (m: number) => ID_LISTS[m];
 const tallyCode = (t: VoteTally) => mask(t.granted) | (mask(t.rejected) << 8);
 const tallyFrom = (c: number): VoteTally => ({ granted: ids(c & 255), rejected: ids(c >> 8) });
+
+function readInts(r: StateReader, n: number): number[] {
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = r.int();
+  return out;
+}
 
 function encodeEpochState(es: EpochState, out: StateWriter): void {
   out.int(ROLES.indexOf(es.role) | (es.epoch << 3));
@@ -64,7 +72,9 @@ function decodeEpochState(r: StateReader, ctx: QuorumContext): EpochState {
     }
     case 'Follower': {
       const w = r.int();
-      return { role: 'Follower', epoch, leaderId: w & 7, hasFetchedFromLeader: (w & 8) !== 0, votedKey: keyFrom(r.int()), highWatermark: unopt(r.int()) };
+      const votedKey = keyFrom(r.int());
+      // Same property order as the rules' transitionToFollower, so both kinds of objects share one shape.
+      return { role: 'Follower', epoch, leaderId: w & 7, votedKey, hasFetchedFromLeader: (w & 8) !== 0, highWatermark: unopt(r.int()) };
     }
     case 'Resigned':
       return { role: 'Resigned', epoch, preferredSuccessors: [] };
@@ -91,8 +101,8 @@ function decodeVoter(r: StateReader, contexts: readonly QuorumContext[]): VoterS
     const epoch = r.int();
     if (epoch >= 0) stored = { epoch, leaderId: unopt(r.int()), votedKey: keyFrom(r.int()) };
   }
-  const log = Array.from({ length: r.int() }, () => r.int());
-  return { es, stored, halted: (flags & 2) === 2, disk, log, hwSeen: r.int() };
+  const log = readInts(r, r.int());
+  return makeVoter(es, stored, (flags & 2) === 2, disk, log, r.int());
 }
 
 export function encodeKraftQuorum(s: KraftQuorumState, out: StateWriter): void {
@@ -109,9 +119,12 @@ export function encodeKraftQuorum(s: KraftQuorumState, out: StateWriter): void {
 }
 
 export function decodeKraftQuorum(r: StateReader, config: KraftQuorumConfig, contexts: readonly (readonly QuorumContext[])[]): KraftQuorumState {
-  const voters = contexts.map((ctx) => decodeVoter(r, ctx));
-  const network = Array.from({ length: r.int() }, () => messageFromCode(Array.from({ length: r.int() }, () => r.int())));
+  const voters: VoterState[] = [];
+  for (const ctx of contexts) voters.push(decodeVoter(r, ctx));
+  const network: Message[] = [];
+  for (let n = r.int(); n > 0; n--) network.push(messageFromCode(readInts(r, r.int())));
   const [appended, restartsLeft, resignsLeft, dropsLeft, duplicatesLeft, diskLossesLeft] = [r.int(), r.int(), r.int(), r.int(), r.int(), r.int()];
-  const committed = Array.from({ length: r.int() }, () => r.int());
-  return { voters, network, appended, restartsLeft, resignsLeft, dropsLeft, duplicatesLeft, diskLossesLeft, committed, truncated: r.int() };
+  const committed = readInts(r, r.int());
+  const truncated = r.int();
+  return { voters, network, appended, restartsLeft, resignsLeft, dropsLeft, duplicatesLeft, diskLossesLeft, committed, truncated };
 }

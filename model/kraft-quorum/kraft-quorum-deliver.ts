@@ -19,13 +19,13 @@ import {
 import { fetchResponseMessage, voteResponseMessage, type FetchMessage, type FetchResponseMessage, type Message, type VoteMessage } from './kraft-quorum-messages.ts';
 import { completeRequest, indexOfMessage, removeAt } from './kraft-quorum-network.ts';
 import { contextOf, halt, logEnd, settle, stepOrHalt, type KraftEnv } from './kraft-quorum-node.ts';
-import { entryEpoch, raftLogOf, rememberRaftLog, type KraftQuorumState } from './kraft-quorum-state.ts';
+import { entryEpoch, raftLogOf, rememberRaftLog, stateWith, type KraftQuorumState } from './kraft-quorum-state.ts';
 
 export function deliver(env: KraftEnv, s: KraftQuorumState, m: Message): KraftQuorumState | undefined {
   const at = indexOfMessage(s.network, m);
   const es = s.voters[m.to].es;
   if (at < 0 || es === null) return undefined;
-  const rest: KraftQuorumState = { ...s, network: removeAt(s.network, at) };
+  const rest = stateWith(s, { network: removeAt(s.network, at) });
   return stepOrHalt(env, rest, m.to, () => handle(env, rest, es, m));
 }
 
@@ -38,7 +38,7 @@ function handle(env: KraftEnv, s: KraftQuorumState, es: EpochState, m: Message):
       return onVote(env, s, es, m);
     case 'VoteResponse': {
       const next = handleVoteResponse(es, ctx, logEnd(log), m);
-      return settle(env, { ...s, network: completeRequest(s.network, v, m.from) }, v, es, { es: next, log });
+      return settle(env, stateWith(s, { network: completeRequest(s.network, v, m.from) }), v, es, { es: next, log });
     }
     case 'BeginQuorumEpoch': {
       const r = handleBeginQuorumEpochRequest(es, ctx, { leaderId: m.from, epoch: m.epoch, voterKey: ctx.voters[v] });
@@ -113,7 +113,7 @@ function onFetch(env: KraftEnv, s: KraftQuorumState, es: EpochState, m: FetchMes
 
 function onFetchResponse(env: KraftEnv, s0: KraftQuorumState, es: EpochState, m: FetchResponseMessage): KraftQuorumState {
   const v = m.to;
-  const s = { ...s0, network: completeRequest(s0.network, v, m.from) };
+  const s = stateWith(s0, { network: completeRequest(s0.network, v, m.from) });
   const log = s.voters[v].log;
   const common = handleCommonResponse(es, contextOf(env, s, v), { error: m.error, epoch: m.epoch, leaderId: m.leaderId });
   if (common.handled) return settle(env, s, v, es, { es: common.state, log });
@@ -124,7 +124,7 @@ function onFetchResponse(env: KraftEnv, s0: KraftQuorumState, es: EpochState, m:
     if (t.kind === 'fatal') return halt(env, s, v);
     const truncated = log.slice(0, t.truncationOffset);
     const after = settle(env, s, v, es, { es: onSuccessfulFetch(follower), log: truncated });
-    return truncated.length < log.length ? { ...after, truncated: 1 } : after;
+    return truncated.length < log.length ? stateWith(after, { truncated: 1 }) : after;
   }
   let appended = log;
   if (m.records.length > 0) {

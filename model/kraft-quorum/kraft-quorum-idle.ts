@@ -6,11 +6,18 @@
 // 2. Long poll: Kafka parks a Fetch with nothing to return in the leader's fetch purgatory until the log or the HW
 //    moves (KafkaRaftClient.handleFetchRequest). A fetch round that would change no state is not sent: sent later,
 //    it arrives with the same content.
-import { handleBeginQuorumEpochRequest, handleEndQuorumEpochRequest, type EpochState, type FollowerState } from '../rules/raft/index.ts';
+import {
+  handleBeginQuorumEpochRequest,
+  handleEndQuorumEpochRequest,
+  type EpochState,
+  type FollowerState,
+  type ReplicaKey,
+  type ReplicaProgress,
+} from '../rules/raft/index.ts';
 import { encodeKraftQuorum } from './kraft-quorum-codec.ts';
 import type { FetchMessage, Message, QuorumEpochMessage } from './kraft-quorum-messages.ts';
 import { contextOf, highWatermarkOfVoter, type KraftEnv } from './kraft-quorum-node.ts';
-import type { KraftQuorumState } from './kraft-quorum-state.ts';
+import { stateWith, type KraftQuorumState } from './kraft-quorum-state.ts';
 
 /** Would delivering this BeginQuorumEpoch/EndQuorumEpoch now change its receiver? (Kafka's own handler decides.) */
 export function movesReceiver(env: KraftEnv, s: KraftQuorumState, m: QuorumEpochMessage): boolean {
@@ -76,7 +83,7 @@ export function collectDeadMessages(env: KraftEnv, s: KraftQuorumState, v: numbe
     if (dead && kept === null) kept = network.slice(0, i);
     else if (!dead && kept !== null) kept.push(m);
   }
-  return kept === null ? s : { ...s, network: kept };
+  return kept === null ? s : stateWith(s, { network: kept });
 }
 
 /** Fingerprint-level equality: the two states encode to the same integers. */
@@ -96,11 +103,15 @@ function caughtUp(env: KraftEnv, s: KraftQuorumState, v: number, es: FollowerSta
   const log = s.voters[v].log;
   if (!sameLog(log, s.voters[es.leaderId].log)) return false;
   const key = contextOf(env, s, v).local;
-  const known = [...les.progress.voters, ...les.progress.observers].find((r) => r.key.id === key.id && r.key.dir === key.dir);
-  if (known === undefined || known.endOffset !== log.length) return false;
+  if (recordedEndOffset(les.progress.voters, key) !== log.length && recordedEndOffset(les.progress.observers, key) !== log.length) return false;
   const leaderHw = highWatermarkOfVoter(les);
   if ((leaderHw === null ? es.highWatermark : Math.min(leaderHw, log.length)) !== es.highWatermark) return false;
   return es.hasFetchedFromLeader || contextOf(env, s, v).protocol === 'classic';
+}
+
+function recordedEndOffset(list: readonly ReplicaProgress[], key: ReplicaKey): number | null | undefined {
+  for (const r of list) if (r.key.id === key.id && r.key.dir === key.dir) return r.endOffset;
+  return undefined;
 }
 
 /**

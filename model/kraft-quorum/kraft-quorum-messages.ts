@@ -73,36 +73,39 @@ const err = (e: WireError) => ERRORS.indexOf(e);
 type Fields<M extends Message> = Omit<M, 'code'>;
 
 export function voteMessage(m: Omit<Fields<VoteMessage>, 'kind'>): VoteMessage {
-  const code = [head('Vote', m.from, m.to, (m.orphan ? 1 : 0) | (m.preVote ? 2 : 0)), m.epoch, m.lastEpoch, m.lastOffset, m.fromDir];
-  return { kind: 'Vote', ...m, code };
+  const { from, to, fromDir, epoch, lastEpoch, lastOffset, preVote, orphan } = m;
+  const code = [0 | (from << 3) | (to << 6) | ((orphan ? 1 : 0) << 9) | ((preVote ? 2 : 0) << 9), epoch, lastEpoch, lastOffset, fromDir];
+  return { kind: 'Vote', from, to, fromDir, epoch, lastEpoch, lastOffset, preVote, orphan, code };
 }
 export function voteResponseMessage(m: Omit<Fields<VoteResponseMessage>, 'kind'>): VoteResponseMessage {
-  const code = [head('VoteResponse', m.from, m.to, (m.granted ? 2 : 0) | (err(m.error) << 2)), m.epoch, opt(m.leaderId)];
-  return { kind: 'VoteResponse', ...m, code };
+  const { from, to, error, granted, epoch, leaderId } = m;
+  const code = [1 | (from << 3) | (to << 6) | (((granted ? 2 : 0) | (err(error) << 2)) << 9), epoch, opt(leaderId)];
+  return { kind: 'VoteResponse', from, to, error, granted, epoch, leaderId, code };
 }
 export function quorumEpochMessage(kind: QuorumEpochMessage['kind'], from: number, to: number, epoch: number): QuorumEpochMessage {
   return { kind, from, to, epoch, code: [head(kind, from, to, 0), epoch] };
 }
 export function fetchMessage(m: Omit<Fields<FetchMessage>, 'kind'>): FetchMessage {
-  const code = [head('Fetch', m.from, m.to, m.orphan ? 1 : 0), m.epoch, m.fetchOffset, m.lastFetchedEpoch, m.fromDir];
-  return { kind: 'Fetch', ...m, code };
+  const { from, to, fromDir, epoch, fetchOffset, lastFetchedEpoch, orphan } = m;
+  const code = [4 | (from << 3) | (to << 6) | ((orphan ? 1 : 0) << 9), epoch, fetchOffset, lastFetchedEpoch, fromDir];
+  return { kind: 'Fetch', from, to, fromDir, epoch, fetchOffset, lastFetchedEpoch, orphan, code };
 }
 export function fetchResponseMessage(m: Omit<Fields<FetchResponseMessage>, 'kind'>): FetchResponseMessage {
-  const d = m.diverging;
+  const { from, to, error, epoch, leaderId, diverging, highWatermark, offset, records } = m;
   const code = [
-    head('FetchResponse', m.from, m.to, err(m.error) << 2),
-    m.epoch,
-    opt(m.leaderId),
-    d === null ? -1 : d.offset,
-    d === null ? -1 : d.epoch,
-    opt(m.highWatermark),
-    m.offset,
-    ...m.records,
+    5 | (from << 3) | (to << 6) | ((err(error) << 2) << 9),
+    epoch,
+    opt(leaderId),
+    diverging === null ? -1 : diverging.offset,
+    diverging === null ? -1 : diverging.epoch,
+    opt(highWatermark),
+    offset,
   ];
-  return { kind: 'FetchResponse', ...m, code };
+  for (const r of records) code.push(r);
+  return { kind: 'FetchResponse', from, to, error, epoch, leaderId, diverging, highWatermark, offset, records, code };
 }
 
-/** Inverse of the constructors' `code` (used by decode). */
+/** Inverse of the constructors' `code` (used by decode): the code array is kept as the message's own. */
 export function messageFromCode(code: readonly number[]): Message {
   const h = code[0];
   const kind = KINDS[h & 7];
@@ -111,16 +114,17 @@ export function messageFromCode(code: readonly number[]): Message {
   const flags = h >> 9;
   switch (kind) {
     case 'Vote':
-      return voteMessage({ from, to, orphan: (flags & 1) === 1, preVote: (flags & 2) === 2, epoch: code[1], lastEpoch: code[2], lastOffset: code[3], fromDir: code[4] });
+      return { kind, from, to, orphan: (flags & 1) === 1, preVote: (flags & 2) === 2, epoch: code[1], lastEpoch: code[2], lastOffset: code[3], fromDir: code[4], code };
     case 'VoteResponse':
-      return voteResponseMessage({ from, to, granted: (flags & 2) === 2, error: ERRORS[flags >> 2], epoch: code[1], leaderId: unopt(code[2]) });
+      return { kind, from, to, granted: (flags & 2) === 2, error: ERRORS[flags >> 2], epoch: code[1], leaderId: unopt(code[2]), code };
     case 'BeginQuorumEpoch':
     case 'EndQuorumEpoch':
-      return quorumEpochMessage(kind, from, to, code[1]);
+      return { kind, from, to, epoch: code[1], code };
     case 'Fetch':
-      return fetchMessage({ from, to, orphan: (flags & 1) === 1, epoch: code[1], fetchOffset: code[2], lastFetchedEpoch: code[3], fromDir: code[4] });
+      return { kind, from, to, orphan: (flags & 1) === 1, epoch: code[1], fetchOffset: code[2], lastFetchedEpoch: code[3], fromDir: code[4], code };
     case 'FetchResponse':
-      return fetchResponseMessage({
+      return {
+        kind,
         from,
         to,
         error: ERRORS[flags >> 2],
@@ -130,7 +134,8 @@ export function messageFromCode(code: readonly number[]): Message {
         highWatermark: unopt(code[5]),
         offset: code[6],
         records: code.slice(7),
-      });
+        code,
+      };
   }
 }
 
@@ -146,7 +151,9 @@ export const isRequest = (m: Message): m is VoteMessage | FetchMessage => m.kind
 export const isResponse = (m: Message): m is VoteResponseMessage | FetchResponseMessage =>
   m.kind === 'VoteResponse' || m.kind === 'FetchResponse';
 
-/** The same request whose answer nobody waits for any more (RequestManager forgot it). */
+/** The same request whose answer nobody waits for any more (RequestManager forgot it): the orphan bit is set. */
 export function orphaned(m: VoteMessage | FetchMessage): Message {
-  return m.kind === 'Vote' ? voteMessage({ ...m, orphan: true }) : fetchMessage({ ...m, orphan: true });
+  const code = m.code.slice();
+  code[0] |= 1 << 9;
+  return m.kind === 'Vote' ? { ...m, orphan: true, code } : { ...m, orphan: true, code };
 }

@@ -20,7 +20,7 @@ import { collectDeadMessages, fetchRoundIsIdle } from './kraft-quorum-idle.ts';
 import { fetchMessage, voteMessage, type Message } from './kraft-quorum-messages.ts';
 import { disconnect, indexOfMessage, isReady, removeAt, send } from './kraft-quorum-network.ts';
 import { contextOf, durableOf, logEnd, settle, stepOrHalt, withAt, type KraftEnv } from './kraft-quorum-node.ts';
-import { raftLogOf, recordEntry, rememberRaftLog, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
+import { makeVoter, raftLogOf, recordEntry, rememberRaftLog, stateWith, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
 
 type Timer = (es: EpochState, ctx: ReturnType<typeof contextOf>, logEndOffset: number) => EpochState | undefined;
 
@@ -37,6 +37,13 @@ const electionTimeout: Timer = (es, ctx, logEndOffset) => {
 function beyondMaxEpoch(env: KraftEnv, es: EpochState): boolean {
   return es.epoch > env.config.maxEpoch || (es.role === 'Prospective' && es.epoch >= env.config.maxEpoch);
 }
+
+/** The roles whose timer the action fires (the rules return undefined for the others; this skips the call). */
+const TIMER_ROLES: Record<'ElectionTimeout' | 'FetchTimeout' | 'CheckQuorumResign', readonly EpochState['role'][]> = {
+  ElectionTimeout: ['Unattached', 'Prospective', 'Candidate', 'Resigned'],
+  FetchTimeout: ['Follower'],
+  CheckQuorumResign: ['Leader'],
+};
 
 const TIMERS: Record<'ElectionTimeout' | 'FetchTimeout' | 'CheckQuorumResign', Timer> = {
   ElectionTimeout: electionTimeout,
@@ -59,13 +66,15 @@ function step(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQu
     case 'FetchTimeout':
     case 'CheckQuorumResign': {
       const es = s.voters[a.voter].es;
-      if (es === null) return undefined;
+      if (es === null || !TIMER_ROLES[a.type].includes(es.role)) return undefined;
+      // Every timer but a Prospective's (which falls back in its epoch) leads towards epoch + 1.
+      if (es.epoch >= env.config.maxEpoch && es.role !== 'Prospective' && a.type !== 'CheckQuorumResign') return undefined;
       if (a.type === 'CheckQuorumResign' && s.resignsLeft === 0) return undefined;
       const log = s.voters[a.voter].log;
       return stepOrHalt(env, s, a.voter, () => {
         const next = TIMERS[a.type](es, contextOf(env, s, a.voter), log.length);
         if (next === undefined || beyondMaxEpoch(env, next)) return undefined;
-        const budget = a.type === 'CheckQuorumResign' ? { ...s, resignsLeft: s.resignsLeft - 1 } : s;
+        const budget = a.type === 'CheckQuorumResign' ? stateWith(s, { resignsLeft: s.resignsLeft - 1 }) : s;
         return settle(env, budget, a.voter, es, { es: next, log });
       });
     }
@@ -78,8 +87,8 @@ function step(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQu
     case 'Crash': {
       const voter = s.voters[a.voter];
       if (voter.es === null || s.restartsLeft === 0) return undefined;
-      const down: VoterState = { ...voter, es: null, stored: durableOf(env, voter.es, contextOf(env, s, a.voter)) };
-      const crashed = { ...s, voters: withAt(s.voters, a.voter, down), network: disconnect(s.network, a.voter), restartsLeft: s.restartsLeft - 1 };
+      const down = makeVoter(null, durableOf(env, voter.es, contextOf(env, s, a.voter)), false, voter.disk, voter.log, voter.hwSeen);
+      const crashed = stateWith(s, { voters: withAt(s.voters, a.voter, down), network: disconnect(s.network, a.voter), restartsLeft: s.restartsLeft - 1 });
       return collectDeadMessages(env, crashed, a.voter);
     }
     case 'Restart': {
@@ -93,13 +102,12 @@ function step(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQu
     case 'RejoinWithEmptyDisk': {
       const voter = s.voters[a.voter];
       if (voter.halted || s.diskLossesLeft === 0) return undefined;
-      const fresh: VoterState = { es: null, stored: null, halted: false, disk: voter.disk + 1, log: [], hwSeen: -1 };
-      const wiped: KraftQuorumState = {
-        ...s,
+      const fresh = makeVoter(null, null, false, voter.disk + 1, [], -1);
+      const wiped = stateWith(s, {
         voters: withAt(s.voters, a.voter, fresh),
         network: disconnect(s.network, a.voter),
         diskLossesLeft: s.diskLossesLeft - 1,
-      };
+      });
       const es = initializeQuorumState(null, { offset: 0, epoch: 0 }, contextOf(env, wiped, a.voter));
       return settle(env, wiped, a.voter, null, { es, log: [] });
     }
@@ -108,12 +116,12 @@ function step(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQu
     case 'Drop': {
       const at = indexOfMessage(s.network, a.message);
       if (at < 0 || s.dropsLeft === 0) return undefined;
-      return { ...s, network: removeAt(s.network, at), dropsLeft: s.dropsLeft - 1 };
+      return stateWith(s, { network: removeAt(s.network, at), dropsLeft: s.dropsLeft - 1 });
     }
     case 'Duplicate': {
       const at = indexOfMessage(s.network, a.message);
       if (at < 0 || s.duplicatesLeft === 0) return undefined;
-      return { ...s, network: send(s.network, [s.network[at]]), duplicatesLeft: s.duplicatesLeft - 1 };
+      return stateWith(s, { network: send(s.network, [s.network[at]]), duplicatesLeft: s.duplicatesLeft - 1 });
     }
   }
 }
@@ -129,7 +137,7 @@ function appendRecord(env: KraftEnv, s: KraftQuorumState, v: number): KraftQuoru
     rememberRaftLog(appended, raft);
     const update = updateLocalState(es.progress, raft.endOffset, undefined, env.hwOptions);
     const next = settle(env, s, v, es, { es: { ...es, progress: update.progress }, log: appended });
-    return { ...next, appended: s.appended + 1 };
+    return stateWith(next, { appended: s.appended + 1 });
   });
 }
 
@@ -149,8 +157,8 @@ function sendFetch(env: KraftEnv, s: KraftQuorumState, v: number): KraftQuorumSt
     lastFetchedEpoch: lastFetchedEpoch(raftLogOf(voter.log)),
     orphan: false,
   });
-  const withFetch = { ...s, network: send(s.network, [m]) };
-  return fetchRoundIsIdle(env, s, es, withFetch, m, (x, msg) => deliver(env, x, msg)) ? undefined : withFetch;
+  const withFetch = stateWith(s, { network: send(s.network, [m]) });
+  return fetchRoundIsIdle(env, s, es, withFetch, m, deliverer(env)) ? undefined : withFetch;
 }
 
 /** maybeSendVoteRequests: an unrecorded voter is asked again once its earlier request is gone (lost or crashed). */
@@ -158,10 +166,23 @@ function resendVote(env: KraftEnv, s: KraftQuorumState, v: number, to: number): 
   const voter = s.voters[v];
   const es = voter.es;
   if (es === null || (es.role !== 'Prospective' && es.role !== 'Candidate') || s.voters[to].es === null) return undefined;
-  if (s.network.length >= env.config.maxMessages || !isReady(s.network, v, to)) return undefined;
+  if (s.network.length >= env.config.maxMessages || es.votes.granted.includes(to) || es.votes.rejected.includes(to)) return undefined;
+  if (!isReady(s.network, v, to)) return undefined;
   const ctx = contextOf(env, s, v);
   if (!voteRequestTargets(es, ctx).includes(to)) return undefined;
   const r = buildVoteRequest(es, ctx, logEnd(voter.log), to);
   const m = voteMessage({ from: v, to, fromDir: voter.disk, epoch: r.candidateEpoch, lastEpoch: r.lastEpoch, lastOffset: r.lastOffset, preVote: r.preVote, orphan: false });
-  return { ...s, network: send(s.network, [m]) };
+  return stateWith(s, { network: send(s.network, [m]) });
+}
+
+const deliverers = new WeakMap<KraftEnv, (s: KraftQuorumState, m: Message) => KraftQuorumState | undefined>();
+
+/** The model's delivery bound to its env, created once (fetchRoundIsIdle replays a round with it). */
+function deliverer(env: KraftEnv): (s: KraftQuorumState, m: Message) => KraftQuorumState | undefined {
+  let d = deliverers.get(env);
+  if (d === undefined) {
+    d = (s, m) => deliver(env, s, m);
+    deliverers.set(env, d);
+  }
+  return d;
 }

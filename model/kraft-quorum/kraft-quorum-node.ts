@@ -19,7 +19,7 @@ import {
 import { quorumEpochMessage, voteMessage, type Message } from './kraft-quorum-messages.ts';
 import { collectDeadMessages, movesReceiver } from './kraft-quorum-idle.ts';
 import { disconnect, resetConnections, send } from './kraft-quorum-network.ts';
-import { leaderChangeEntry, raftLogOf, rememberRaftLog, type KraftQuorumConfig, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
+import { leaderChangeEntry, makeVoter, raftLogOf, rememberRaftLog, stateWith, type KraftQuorumConfig, type KraftQuorumState } from './kraft-quorum-state.ts';
 
 export interface KraftEnv {
   readonly config: KraftQuorumConfig;
@@ -131,16 +131,18 @@ export function settle(env: KraftEnv, s: KraftQuorumState, v: number, before: Ep
   const hw = highWatermarkOfVoter(es);
   const committed = es.role === 'Leader' && hw !== null ? noteCommit(s.committed, log, hw) : s.committed;
   const old = s.voters[v];
-  const voter: VoterState = { ...old, es, stored: null, log, hwSeen: hw !== null && hw > old.hwSeen ? hw : old.hwSeen };
-  return collectDeadMessages(env, { ...s, voters: withAt(s.voters, v, voter), network, committed }, v);
+  const voter = makeVoter(es, null, old.halted, old.disk, log, hw !== null && hw > old.hwSeen ? hw : old.hwSeen);
+  const next = stateWith(s, { voters: withAt(s.voters, v, voter), network, committed });
+  // Only a change of v's state (or its reset) can make messages to or from v dead.
+  return es === before && !entering ? next : collectDeadMessages(env, next, v);
 }
 
 /** Kafka's fatal path: the raft thread throws and the process exits, leaving its quorum-state and log on disk. */
 export function halt(env: KraftEnv, s: KraftQuorumState, v: number): KraftQuorumState {
   const old = s.voters[v];
   const stored = old.es === null ? old.stored : durableOf(env, old.es, contextOf(env, s, v));
-  const voter: VoterState = { ...old, es: null, stored, halted: true };
-  return collectDeadMessages(env, { ...s, voters: withAt(s.voters, v, voter), network: disconnect(s.network, v) }, v);
+  const voter = makeVoter(null, stored, true, old.disk, old.log, old.hwSeen);
+  return collectDeadMessages(env, stateWith(s, { voters: withAt(s.voters, v, voter), network: disconnect(s.network, v) }), v);
 }
 
 /**

@@ -82,6 +82,36 @@ export interface KraftQuorumState {
   readonly truncated: number;
 }
 
+/**
+ * Copies of states and voters with some fields changed. One fixed property order for every object (instead of
+ * `{ ...s }` spreads over objects of several shapes), which keeps V8 on its fast paths: this runs on every step.
+ */
+export function stateWith(s: KraftQuorumState, c: Partial<KraftQuorumState>): KraftQuorumState {
+  return {
+    voters: c.voters ?? s.voters,
+    network: c.network ?? s.network,
+    appended: c.appended ?? s.appended,
+    restartsLeft: c.restartsLeft ?? s.restartsLeft,
+    resignsLeft: c.resignsLeft ?? s.resignsLeft,
+    dropsLeft: c.dropsLeft ?? s.dropsLeft,
+    duplicatesLeft: c.duplicatesLeft ?? s.duplicatesLeft,
+    diskLossesLeft: c.diskLossesLeft ?? s.diskLossesLeft,
+    committed: c.committed ?? s.committed,
+    truncated: c.truncated ?? s.truncated,
+  };
+}
+
+export function makeVoter(
+  es: EpochState | null,
+  stored: ElectionState | null,
+  halted: boolean,
+  disk: number,
+  log: readonly number[],
+  hwSeen: number,
+): VoterState {
+  return { es, stored, halted, disk, log, hwSeen };
+}
+
 /** The QuorumContext of voter `id` on disk incarnation `disk`; voters are 0..n-1, all on directory id 0. */
 export function quorumContexts(config: KraftQuorumConfig): readonly (readonly QuorumContext[])[] {
   const dir = (d: number) => (config.directoryIds ? d : null);
@@ -121,15 +151,8 @@ export function rememberRaftLog(log: readonly number[], raft: RaftLog): void {
 
 export function initialState(config: KraftQuorumConfig, contexts: readonly (readonly QuorumContext[])[]): KraftQuorumState {
   // Every voter starts as QuorumState.initialize does without a quorum-state file: Unattached in epoch 0.
-  const voters = contexts.map((ctx): VoterState => ({
-    es: initializeQuorumState(null, { offset: 0, epoch: 0 }, ctx[0]),
-    stored: null,
-    halted: false,
-    disk: 0,
-    log: [],
-    hwSeen: -1,
-  }));
-  return {
+  const voters = contexts.map((ctx) => makeVoter(initializeQuorumState(null, { offset: 0, epoch: 0 }, ctx[0]), null, false, 0, [], -1));
+  const empty: KraftQuorumState = {
     voters,
     network: [],
     appended: 0,
@@ -141,4 +164,5 @@ export function initialState(config: KraftQuorumConfig, contexts: readonly (read
     committed: [],
     truncated: 0,
   };
+  return stateWith(empty, {});
 }
