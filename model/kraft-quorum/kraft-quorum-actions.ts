@@ -17,8 +17,10 @@ export type KraftQuorumAction =
   | { readonly type: 'AppendRecord'; readonly voter: number }
   /** pollFollower: the follower sends Fetch(fetchOffset = LEO, lastFetchedEpoch) to its leader. */
   | { readonly type: 'SendFetch'; readonly voter: number }
-  /** maybeSendVoteRequests after a request was lost: ask an unrecorded voter again. */
+  /** maybeSendVoteRequests: ask an unrecorded voter whose request is not (or no longer) in flight. */
   | { readonly type: 'ResendVote'; readonly voter: number; readonly to: number }
+  /** The leader (re)sends BeginQuorumEpoch to a voter that does not follow it yet. */
+  | { readonly type: 'SendBeginQuorumEpoch'; readonly voter: number; readonly to: number }
   | { readonly type: 'Crash'; readonly voter: number }
   | { readonly type: 'Restart'; readonly voter: number }
   | { readonly type: 'RejoinWithEmptyDisk'; readonly voter: number }
@@ -33,6 +35,7 @@ export const ACTION_TYPES = [
   'AppendRecord',
   'SendFetch',
   'ResendVote',
+  'SendBeginQuorumEpoch',
   'Crash',
   'Restart',
   'RejoinWithEmptyDisk',
@@ -49,7 +52,9 @@ export function staticActions(config: KraftQuorumConfig): KraftQuorumAction[] {
     if (config.voters > 1 && config.resigns > 0) out.push({ type: 'CheckQuorumResign', voter });
     if (config.records > 0) out.push({ type: 'AppendRecord', voter });
     out.push({ type: 'SendFetch', voter });
-    for (let to = 0; to < config.voters; to++) if (to !== voter) out.push({ type: 'ResendVote', voter, to });
+    for (let to = 0; to < config.voters; to++) {
+      if (to !== voter) out.push({ type: 'ResendVote', voter, to }, { type: 'SendBeginQuorumEpoch', voter, to });
+    }
     if (config.restarts > 0) out.push({ type: 'Crash', voter }, { type: 'Restart', voter });
     if (config.diskLosses > 0) out.push({ type: 'RejoinWithEmptyDisk', voter });
   }
@@ -108,7 +113,9 @@ export function describeKraftAction(a: KraftQuorumAction): string {
     case 'SendFetch':
       return `voter ${a.voter} sends Fetch to its leader`;
     case 'ResendVote':
-      return `voter ${a.voter} asks voter ${a.to} for its vote again (the request was lost)`;
+      return `voter ${a.voter} sends its vote request to voter ${a.to}`;
+    case 'SendBeginQuorumEpoch':
+      return `leader ${a.voter} sends BeginQuorumEpoch to voter ${a.to}`;
     case 'Crash':
       return `voter ${a.voter} crashes (quorum-state and log stay on disk)`;
     case 'Restart':

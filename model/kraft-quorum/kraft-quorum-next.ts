@@ -16,8 +16,8 @@ import {
 } from '../rules/raft/index.ts';
 import type { KraftQuorumAction } from './kraft-quorum-actions.ts';
 import { deliver } from './kraft-quorum-deliver.ts';
-import { collectDeadMessages, fetchRoundIsIdle } from './kraft-quorum-idle.ts';
-import { fetchMessage, voteMessage, type Message } from './kraft-quorum-messages.ts';
+import { collectDeadMessages, fetchRoundIsIdle, movesReceiver } from './kraft-quorum-idle.ts';
+import { fetchMessage, quorumEpochMessage, voteMessage, type Message } from './kraft-quorum-messages.ts';
 import { disconnect, indexOfMessage, isReady, removeAt, send } from './kraft-quorum-network.ts';
 import { contextOf, durableOf, logEnd, settle, stepOrHalt, withAt, type KraftEnv } from './kraft-quorum-node.ts';
 import { makeVoter, raftLogOf, recordEntry, rememberRaftLog, stateWith, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
@@ -84,6 +84,8 @@ function step(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQu
       return sendFetch(env, s, a.voter);
     case 'ResendVote':
       return resendVote(env, s, a.voter, a.to);
+    case 'SendBeginQuorumEpoch':
+      return sendBeginQuorumEpoch(env, s, a.voter, a.to);
     case 'Crash': {
       const voter = s.voters[a.voter];
       if (voter.es === null || s.restartsLeft === 0) return undefined;
@@ -173,6 +175,18 @@ function resendVote(env: KraftEnv, s: KraftQuorumState, v: number, to: number): 
   const r = buildVoteRequest(es, ctx, logEnd(voter.log), to);
   const m = voteMessage({ from: v, to, fromDir: voter.disk, epoch: r.candidateEpoch, lastEpoch: r.lastEpoch, lastOffset: r.lastOffset, preVote: r.preVote, orphan: false });
   return stateWith(s, { network: send(s.network, [m]) });
+}
+
+/**
+ * LeaderState's BeginQuorumEpoch to a voter that has not acknowledged the leader yet (it would still move it:
+ * movesReceiver), when none is in flight to it — after a loss, or when the first broadcast did not fit.
+ */
+function sendBeginQuorumEpoch(env: KraftEnv, s: KraftQuorumState, v: number, to: number): KraftQuorumState | undefined {
+  const es = s.voters[v].es;
+  if (es === null || es.role !== 'Leader' || s.voters[to].es === null || s.network.length >= env.config.maxMessages) return undefined;
+  for (const m of s.network) if (m.kind === 'BeginQuorumEpoch' && m.from === v && m.to === to) return undefined;
+  const m = quorumEpochMessage('BeginQuorumEpoch', v, to, es.epoch);
+  return movesReceiver(env, s, m) ? stateWith(s, { network: send(s.network, [m]) }) : undefined;
 }
 
 const deliverers = new WeakMap<KraftEnv, (s: KraftQuorumState, m: Message) => KraftQuorumState | undefined>();

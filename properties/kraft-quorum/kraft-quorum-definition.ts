@@ -4,6 +4,7 @@ import type { ModelDefinition } from '../../src/contract/model-definition.ts';
 import type { KraftQuorumAction } from '../../model/kraft-quorum/kraft-quorum-actions.ts';
 import { kraftQuorumConfig, kraftQuorumModel } from '../../model/kraft-quorum/kraft-quorum-model.ts';
 import type { KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
+import { kraftQuorumPresets } from './kraft-quorum-presets.ts';
 import { kraftQuorumProperties } from './kraft-quorum-properties.ts';
 
 export const kraftQuorumDefinition: ModelDefinition<KraftQuorumState, KraftQuorumAction> = {
@@ -15,8 +16,8 @@ export const kraftQuorumDefinition: ModelDefinition<KraftQuorumState, KraftQuoru
     { name: 'records', type: 'int', default: 1, min: 0, max: 4, doc: 'metadata records the active controllers may append (a, b, …) besides LeaderChange records' },
     { name: 'preVote', type: 'bool', default: false, doc: 'KIP-996: a timed-out voter first runs a PreVote round as Prospective' },
     { name: 'restarts', type: 'int', default: 0, min: 0, max: 3, doc: 'voter crashes (memory lost, quorum-state file and log kept), each with a possible restart' },
-    { name: 'resigns', type: 'int', default: 1, min: 0, max: 3, doc: 'check-quorum resignations: a leader that stops hearing from a majority resigns its epoch' },
-    { name: 'maxMessages', type: 'int', default: 4, min: 1, max: 12, doc: 'messages in flight; a full network loses what is sent' },
+    { name: 'resigns', type: 'int', default: 0, min: 0, max: 3, doc: 'check-quorum resignations: a leader that stops hearing from a majority resigns its epoch' },
+    { name: 'maxMessages', type: 'int', default: 4, min: 1, max: 12, doc: 'bound on messages in flight: a step that would exceed it is not explored (a TLC-style state constraint)' },
     { name: 'drops', type: 'int', default: 0, min: 0, max: 3, doc: 'messages the network may lose' },
     { name: 'duplicates', type: 'int', default: 0, min: 0, max: 3, doc: 'messages the network may duplicate' },
     { name: 'fetchMaxRecords', type: 'int', default: 0, min: 0, max: 4, doc: 'entries per fetch response (fetch max bytes); 0 = up to the log end' },
@@ -29,7 +30,7 @@ export const kraftQuorumDefinition: ModelDefinition<KraftQuorumState, KraftQuoru
   ],
   create: (p) => kraftQuorumModel(kraftQuorumConfig(p)),
   properties: (p) => kraftQuorumProperties(p),
-  presets: [
-    { name: 'default', doc: "Kafka's rules", params: {}, expect: { holds: true } },
-  ],
+  validate: (p) =>
+    (p.voters as number) < 2 && (p.diskLosses as number) > 0 ? 'diskLosses needs at least 2 voters (someone must keep the data)' : undefined,
+  presets: kraftQuorumPresets,
 };
