@@ -14,7 +14,7 @@ import { allocateLanes, SharedFingerprintTable } from './shared-fingerprint-tabl
  * Expands levels until about `states` distinct states were found or `ms` passed (both also stop the claiming of
  * chunks within a level, so one big level cannot overrun them); model errors are left for the real run.
  */
-export function warmUp(loaded: LoadedModel, symmetry: boolean, states = 4_000, ms = 150): void {
+export function warmUp(loaded: LoadedModel, symmetry: boolean, states = 4_000, ms = 100): void {
   const started = Date.now();
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
   const expander = new ChunkExpander(loaded, symmetry, control, 1);

@@ -28,7 +28,7 @@ export class WorkerPool {
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
   private closing = false;
 
-  /** Starts `count` workers once `entry` (a bundle URL, or null for the tsx bootstrap) is known. */
+  /** Starts `count` workers once `entry` (the bundle's file URL, or null for the tsx bootstrap) is known. */
   constructor(
     count: number,
     init: WorkerInit,
