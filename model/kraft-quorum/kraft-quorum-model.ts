@@ -31,15 +31,21 @@ export function kraftQuorumConfig(p: ParamValues): KraftQuorumConfig {
   };
 }
 
-export function kraftQuorumModel(config: KraftQuorumConfig): Model<KraftQuorumState, KraftQuorumAction> {
+/** What every step needs besides the state: the config, each voter's QuorumContext, the HW variant. */
+export function kraftEnv(config: KraftQuorumConfig): KraftEnv {
   const contexts = quorumContexts(config);
   const ids = contexts.map((_, id) => id);
-  const env: KraftEnv = {
+  return {
     config,
     contexts,
     hwOptions: { commitByCountingReplicas: config.commitByCountingReplicas },
     others: ids.map((v) => ids.filter((id) => id !== v)),
   };
+}
+
+export function kraftQuorumModel(config: KraftQuorumConfig): Model<KraftQuorumState, KraftQuorumAction> {
+  const env = kraftEnv(config);
+  const contexts = env.contexts;
   const fixed = staticActions(config);
   const present = new Set(fixed.map((a) => a.type));
   return {
