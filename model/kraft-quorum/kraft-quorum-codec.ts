@@ -1,5 +1,5 @@
 // How a kraft-quorum state is fingerprinted (a flat list of integers, no strings), rebuilt from those integers
-// (decode keeps the BFS frontier packed), and shown in traces (per voter: role, epoch, vote, log as "a@1", HW).
+// (decode keeps the BFS frontier packed). Decoded objects keep the property order the rules create them with.
 import type { StateReader, StateWriter } from '../../src/contract/model.ts';
 import type { ElectionState, EpochState, QuorumContext, ReplicaKey, VoteTally } from '../rules/raft/index.ts';
 import { messageFromCode, type Message } from './kraft-quorum-messages.ts';

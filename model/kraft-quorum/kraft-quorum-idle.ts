@@ -1,11 +1,7 @@
-// Exact reductions of traffic that can no longer change anything, so the bounded search spends its states on
-// what can matter. Each rests on Kafka's monotonic facts: epochs never go down (an emptied disk disconnects first),
-// a leader learnt in an epoch stays known, and a Leader/Resigned voter keeps itself as leader of its epoch.
-// 1. Dead messages are removed as soon as they are dead: a BeginQuorumEpoch/EndQuorumEpoch that no longer moves
-//    its receiver, or a request nobody awaits the answer to (orphan) that its receiver will refuse for ever.
-// 2. Long poll: Kafka parks a Fetch with nothing to return in the leader's fetch purgatory until the log or the HW
-//    moves (KafkaRaftClient.handleFetchRequest). A fetch round that would change no state is not sent: sent later,
-//    it arrives with the same content.
+// Exact reductions of traffic that can no longer change anything: dead messages are removed as soon as they are
+// dead, and a fetch round that would change nothing is not sent (Kafka's long poll). Both rest on monotonic facts:
+// epochs never go down (an emptied disk disconnects first), a leader learnt in an epoch stays known, and a
+// Leader/Resigned voter keeps itself as leader of its epoch.
 import {
   handleBeginQuorumEpochRequest,
   handleEndQuorumEpochRequest,
@@ -73,7 +69,11 @@ function isDead(env: KraftEnv, s: KraftQuorumState, m: Message): boolean {
   }
 }
 
-/** Removes the dead messages to or from voter v (the only ones v's step can have killed). */
+/**
+ * Removes the dead messages to or from voter v (the only ones v's step can have killed): a BeginQuorumEpoch or
+ * EndQuorumEpoch that no longer moves its receiver, or a request nobody awaits the answer to (an orphan) that its
+ * receiver will refuse for ever.
+ */
 export function collectDeadMessages(env: KraftEnv, s: KraftQuorumState, v: number): KraftQuorumState {
   let kept: Message[] | null = null;
   const network = s.network;
@@ -115,8 +115,10 @@ function recordedEndOffset(list: readonly ReplicaProgress[], key: ReplicaKey): n
 }
 
 /**
- * Would the follower's Fetch round change nothing? Against its live leader in its epoch the answer is direct;
- * otherwise (the leader resigned or moved on) the model's own delivery of the Fetch and its answer decides.
+ * Long poll: Kafka parks a Fetch with nothing to return in the leader's fetch purgatory until the log or the HW
+ * moves (KafkaRaftClient.handleFetchRequest), so a round that would change no state is not sent — sent later, it
+ * arrives with the same content. Against a live leader in the follower's epoch the answer is direct; otherwise
+ * (the leader resigned or moved on) the model's own delivery of the Fetch and of its answer decides.
  */
 export function fetchRoundIsIdle(
   env: KraftEnv,

@@ -160,7 +160,8 @@ describe('RequestManager bookkeeping on the network', () => {
 describe('long poll', () => {
   it('a fetch round the model does not send would have changed nothing', () => {
     let checked = 0;
-    for (const sets of [{ maxEpoch: 1 }, { preVote: true, records: 0, maxMessages: 3 }, { resigns: 1, records: 0 }]) {
+    const configs: ParamValues[] = [{ maxEpoch: 1 }, { preVote: true, records: 0, maxMessages: 3 }, { resigns: 1, records: 0 }];
+    for (const sets of configs) {
       const { model, env } = setup(sets);
       for (const s of reachable(model, 6000)) {
         s.voters.forEach((voter, v) => {

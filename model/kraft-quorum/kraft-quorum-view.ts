@@ -1,11 +1,10 @@
-// How a kraft-quorum state reads in a trace: per voter its process, role, epoch, leader, vote, log ("LC@1 a@1"),
+// How a kraft-quorum state reads in a trace: per voter its process, role, epoch, leader, vote, log ("LC(0)@1 a@1"),
 // high watermark and quorum-state file; the messages in flight; and the ghosts the properties use.
 import type { TraceValue } from '../../src/contract/model.ts';
 import { electionStateOf, type ElectionState, type EpochState, type QuorumContext, type ReplicaKey } from '../rules/raft/index.ts';
 import { describeMessage } from './kraft-quorum-actions.ts';
 import { highWatermarkOfVoter } from './kraft-quorum-node.ts';
-import { leadersByEpoch } from './kraft-quorum-leaders.ts';
-import { entryName, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
+import { entryName, leadersByEpoch, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
 
 const key = (k: ReplicaKey | null): TraceValue => (k === null ? 'none' : k.dir === null || k.dir === 0 ? k.id : `${k.id} (dir ${k.dir})`);
 

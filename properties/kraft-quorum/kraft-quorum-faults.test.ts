@@ -1,8 +1,9 @@
 // Kafka's rules under process faults: with restarts, and with a voter that rejoins on an empty disk under KIP-853
-// directory ids, the five safety properties of the issue still hold exhaustively. Kafka's own fatal checks do fire
-// in both (an availability crash loop, not a safety loss), and seeded simulation finds the basic Raft mistakes.
+// directory ids, the five safety properties of the issue still hold exhaustively; Kafka's own fatal checks can fire
+// (a crash loop, not a safety loss: see restart-as-candidate), and seeded simulation finds the basic mistakes.
 import { describe, it, expect } from 'vitest';
 import { checkModel } from '../../src/check/run-check.ts';
+import type { KraftQuorumAction } from '../../model/kraft-quorum/kraft-quorum-actions.ts';
 import { kraftQuorumDefinition } from './kraft-quorum-definition.ts';
 
 const SAFETY = ['single-controller-per-epoch', 'log-matching', 'leader-completeness', 'committed-never-lost', 'high-watermark-monotonic'];
@@ -22,7 +23,7 @@ describe('kraft-quorum under process faults', () => {
   it('an emptied voter (an observer now) that hears its own id named leader hits Kafka`s inconsistent-leader check', () => {
     const r = checkModel(kraftQuorumDefinition, { sets: [...SMALL, 'diskLosses=1'], properties: ['no-fatal-error'] });
     expect(r.outcome.violations.map((v) => v.path.length)).toEqual([15]);
-    const steps = r.violations[0].trace.actions.map((a) => kraftQuorumDefinition.create(r.params).describeAction!(a));
+    const steps = r.violations[0].trace.actions.map((a) => kraftQuorumDefinition.create(r.params).describeAction!(a as KraftQuorumAction));
     expect(steps.at(-1)).toBe('deliver FetchResponse 0→1 (epoch 2, leader 1, FENCED_LEADER_EPOCH, HW none)');
   });
 });

@@ -6,6 +6,7 @@ import { checkModel } from '../../src/check/run-check.ts';
 import { runPreset } from '../../src/check/run-suite.ts';
 import type { KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
 import { entryName } from '../../model/kraft-quorum/kraft-quorum-state.ts';
+import type { KraftQuorumAction } from '../../model/kraft-quorum/kraft-quorum-actions.ts';
 import { kraftQuorumDefinition } from './kraft-quorum-definition.ts';
 
 describe('commit-previous-epoch', () => {
@@ -32,7 +33,7 @@ describe('commit-previous-epoch', () => {
     // The same steps under Kafka's rule (HW only above the epoch start offset) commit nothing.
     const fixed = kraftQuorumDefinition.create({ ...broken.params, commitByCountingReplicas: false });
     let s = fixed.init()[0];
-    for (const a of trace.actions) s = fixed.next(s, a) ?? s;
+    for (const a of trace.actions) s = fixed.next(s, a as KraftQuorumAction) ?? s;
     expect(s.committed).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { checkModel } from '../../src/check/run-check.ts';
 import { runPreset } from '../../src/check/run-suite.ts';
+import type { KraftQuorumAction } from '../../model/kraft-quorum/kraft-quorum-actions.ts';
 import { kraftQuorumDefinition } from './kraft-quorum-definition.ts';
 
 const preset = (name: string) => {
@@ -58,7 +59,7 @@ describe('kraft-quorum: each Raft mistake is caught with a shortest counterexamp
 
   it('forget-vote-on-restart: one voter grants its vote twice in epoch 1, across a restart', () => {
     const r = checkModel(kraftQuorumDefinition, { preset: 'forget-vote-on-restart', properties: ['single-controller-per-epoch'] });
-    const steps = r.violations[0].trace.actions.map((a) => kraftQuorumDefinition.create(r.params).describeAction!(a));
+    const steps = r.violations[0].trace.actions.map((a) => kraftQuorumDefinition.create(r.params).describeAction!(a as KraftQuorumAction));
     expect(steps).toContain('voter 1 crashes (quorum-state and log stay on disk)');
     expect(steps.filter((s) => /VoteResponse 1→\d \(granted, epoch 1/.test(s))).toHaveLength(2);
   });

@@ -1,12 +1,11 @@
 // What must hold of KRaft controller failover, each citing the Raft/KRaft rule it checks, plus witnesses that a
 // second election, a leader change over committed data and a truncation on divergence are reachable (so passing
-// is not vacuous). Committed records and leaders per epoch come from the model's ghosts.
+// is not vacuous). Committed records and HWs seen come from the model's ghosts; leaders per epoch from the state.
 import type { ParamValues } from '../../src/contract/params.ts';
 import { actionProperty, always, sometimes, type Property } from '../../src/contract/property.ts';
 import type { KraftQuorumAction } from '../../model/kraft-quorum/kraft-quorum-actions.ts';
-import { leadersByEpoch } from '../../model/kraft-quorum/kraft-quorum-leaders.ts';
 import { highWatermarkOfVoter } from '../../model/kraft-quorum/kraft-quorum-node.ts';
-import { entryEpoch, isLeaderChange, type KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
+import { entryEpoch, isLeaderChange, leadersByEpoch, type KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
 
 type P = Property<KraftQuorumState, KraftQuorumAction>;
 
