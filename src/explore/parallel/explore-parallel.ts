@@ -20,6 +20,8 @@ import { WorkerPool, type PoolError } from './worker-pool.ts';
 export { canRunParallel, type ParallelOptions, type WorkerModelSource } from './parallel-options.ts';
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** How often the main thread, between its chunks, turns the event loop to take in worker messages. */
+const TICK_MS = 3;
 
 export async function exploreParallel(source: WorkerModelSource, options: ParallelOptions): Promise<Outcome> {
   const started = Date.now();
@@ -89,6 +91,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
     };
     expander.startLevel(plan);
     pool.beginLevel(plan, table.lanes);
+    let lastTick = Date.now();
     try {
       for (;;) {
         const step = expander.step((part) => {
@@ -103,7 +106,10 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
           continue;
         }
         progress();
-        await tick(); // lets worker messages (parts, late 'ready', 'paused') in between chunks
+        if (Date.now() - lastTick >= TICK_MS) {
+          await tick(); // lets worker messages (parts, late 'ready', 'paused') in between chunks
+          lastTick = Date.now();
+        }
       }
     } catch (thrown) {
       error = { message: `the model threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`, parent: expander.parent };

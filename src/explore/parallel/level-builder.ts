@@ -16,14 +16,14 @@ export interface Level {
 }
 
 /**
- * Chunk sizes for a level (guided self-scheduling): each chunk takes a share of what is left, between 16 and 2048
+ * Chunk sizes for a level (guided self-scheduling): each chunk takes a share of what is left, between 32 and 2048
  * states, so chunks are big while there is much to do and small at the end, where threads would otherwise wait
  * for the one still busy with a big last chunk.
  */
 export function chunkSizes(states: number, threads: number): number[] {
   const sizes: number[] = [];
   for (let left = states; left > 0; ) {
-    const size = Math.min(left, Math.max(16, Math.min(2048, Math.ceil(left / (threads * 4)))));
+    const size = Math.min(left, Math.max(32, Math.min(2048, Math.ceil(left / (threads * 4)))));
     sizes.push(size);
     left -= size;
   }
