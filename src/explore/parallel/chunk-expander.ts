@@ -6,10 +6,12 @@ import type { ActionBase, Model, StateReader } from '../../contract/model.ts';
 import { StateEncoder } from '../state-encoder.ts';
 import { ActionTally } from './action-tally.ts';
 import type { LoadedModel } from './load-model.ts';
-import { CHUNK_INTS, CLAIM, EVENT_ACTION, EVENT_ALWAYS, EVENT_WITNESS, type ChunkPart, type LevelPlan } from './protocol.ts';
+import { CHUNK_INTS, CLAIM, EVENT_ACTION, EVENT_ALWAYS, EVENT_WITNESS, RECORD_HEADER, STRIDE, type ChunkPart, type LevelPlan } from './protocol.ts';
 import { HIGH_REMAP, SharedFingerprintTable } from './shared-fingerprint-table.ts';
 
 const RECENT_BITS = 15;
+/** A part is handed over once it holds this many states, so no chunk of the next level has to be bigger. */
+const PART_STATES = 2048;
 
 /** What a step ended with: a chunk finished, the table must grow first, or no chunk is left for this thread. */
 export type StepResult = 'chunk' | 'pause' | 'done';
@@ -20,6 +22,10 @@ class PackedReader implements StateReader {
   int(): number {
     return this.data[this.position++];
   }
+}
+
+function sharedInts(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(length * 4));
 }
 
 export class ChunkExpander<S, A extends ActionBase> {
@@ -37,13 +43,15 @@ export class ChunkExpander<S, A extends ActionBase> {
   private reportedWitness: Uint8Array;
   // Resume point: chunk (or -1), state within it, its record offset, first action not yet done.
   private chunk = -1;
+  private buffer = 0;
   private stateIndex = 0;
   private offset = 0;
   private actionIndex = 0;
-  // The part being filled.
-  private out = new Int32Array(1 << 12);
+  // The part being filled (shared memory: it becomes part of the next level's frontier as it is).
+  private out = sharedInts(1 << 13);
   private outLength = 0;
   private outStates = 0;
+  private strides: number[] = [];
   private events: number[] = [];
   private generated = 0;
   private lastActions: readonly A[] | null = null;
@@ -93,13 +101,14 @@ export class ChunkExpander<S, A extends ActionBase> {
       const k = Atomics.add(this.control, CLAIM, 1);
       if (k >= plan.chunkCount) return this.done();
       this.chunk = k;
+      this.buffer = plan.chunks[k * CHUNK_INTS];
+      this.offset = plan.chunks[k * CHUNK_INTS + 1];
       this.stateIndex = 0;
-      this.offset = plan.chunks[k * CHUNK_INTS];
       this.actionIndex = 0;
     }
-    const frontier = plan.frontier;
-    const count = plan.chunks[this.chunk * CHUNK_INTS + 1];
-    const firstId = plan.chunks[this.chunk * CHUNK_INTS + 2];
+    const frontier = plan.frontier[this.buffer];
+    const count = plan.chunks[this.chunk * CHUNK_INTS + 2];
+    const firstId = plan.chunks[this.chunk * CHUNK_INTS + 3];
     const model = this.model;
     const { invariants: invIndex, actionProperties: actIndex, witnesses: witIndex } = plan;
     const encoder = this.encoder;
@@ -112,7 +121,7 @@ export class ChunkExpander<S, A extends ActionBase> {
     let generated = 0;
     try {
       while (this.stateIndex < count) {
-        reader.position = this.offset + 1;
+        reader.position = this.offset + RECORD_HEADER;
         const state = model.decode!(reader);
         const parent = firstId + this.stateIndex;
         this.parent = parent;
@@ -156,10 +165,15 @@ export class ChunkExpander<S, A extends ActionBase> {
           }
           this.write(parent, a);
           if (invIndex.length > 0 || witIndex.length > 0) this.checkState(next, parent, a);
+          if (this.outStates === PART_STATES) {
+            this.generated += generated;
+            generated = 0;
+            emit(this.takePart(false));
+          }
         }
         this.actionIndex = 0;
         this.stateIndex++;
-        this.offset += frontier[this.offset] + 1;
+        this.offset += frontier[this.offset + 2] + RECORD_HEADER;
       }
     } finally {
       this.generated += generated;
@@ -197,11 +211,12 @@ export class ChunkExpander<S, A extends ActionBase> {
 
   private write(parent: number, action: number): void {
     const n = this.encoder.length;
-    if (this.outLength + n + 3 > this.out.length) {
-      const bigger = new Int32Array(Math.max(this.out.length * 2, this.outLength + n + 3));
+    if (this.outLength + n + RECORD_HEADER > this.out.length) {
+      const bigger = sharedInts(Math.max(this.out.length * 2, this.outLength + n + RECORD_HEADER));
       bigger.set(this.out.subarray(0, this.outLength));
       this.out = bigger;
     }
+    if (this.outStates % STRIDE === 0) this.strides.push(this.outLength);
     const out = this.out;
     let at = this.outLength;
     out[at++] = parent;
@@ -218,14 +233,16 @@ export class ChunkExpander<S, A extends ActionBase> {
       chunk: this.chunk,
       records: this.out.subarray(0, this.outLength),
       states: this.outStates,
+      strides: Int32Array.from(this.strides),
       events: Int32Array.from(this.events),
       generated: this.generated,
       final,
     };
-    // The part's buffer is handed over (transferred by workers): start the next one at a similar size.
-    this.out = new Int32Array(Math.max(1 << 12, this.outLength + (this.outLength >>> 2)));
+    // The part's buffer is handed over: start the next one at a similar size.
+    this.out = sharedInts(Math.max(1 << 13, this.outLength + (this.outLength >>> 2)));
     this.outLength = 0;
     this.outStates = 0;
+    this.strides = [];
     this.events = [];
     this.generated = 0;
     return part;

@@ -9,7 +9,7 @@ import { ChunkExpander } from './chunk-expander.ts';
 import { Findings } from './findings.ts';
 import { initialLevel } from './initial-level.ts';
 import { bundleWorker } from './bundle-worker.ts';
-import { buildLevel, statesFrom, type Level } from './level-builder.ts';
+import { buildLevel, PendingLog, statesFrom, type Level } from './level-builder.ts';
 import { loadModel } from './load-model.ts';
 import { coverageWarnings, mergeCoverage } from './merge-coverage.ts';
 import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
@@ -36,6 +36,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const capacity = Math.max(options.initialTableCapacity ?? 1 << 16, Math.ceil((initial.length * 2) / LOAD_LIMIT));
   let table = new SharedFingerprintTable(allocateLanes(capacity), control, threads);
   const log = new StateLog();
+  const pending = new PendingLog(log);
   const findings = new Findings(loaded, log, options.continueAfterViolation === true);
   const maxDepth = options.maxDepth ?? Infinity;
   const maxStates = options.maxStates ?? Infinity;
@@ -106,6 +107,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
           continue;
         }
         progress();
+        pending.drain(1 << 14); // the previous level's (parent, action) log entries, off the critical path
         if (Date.now() - lastTick >= TICK_MS) {
           await tick(); // lets worker messages (parts, late 'ready', 'paused') in between chunks
           lastTick = Date.now();
@@ -125,15 +127,16 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   };
 
   try {
-    const first = initialLevel(loaded, initial, table, log, findings, symmetry, threads);
-    level = first.level;
+    const first = initialLevel(loaded, initial, table, findings, symmetry);
+    level = buildLevel([first.part], 0, threads);
+    pending.add([first.part]);
     generated = first.generated;
     if (options.waitForWorkers) await pool.until(() => pool.readyCount === threads - 1); // (or a worker failed)
     for (;;) {
       left = level.size;
       if (left === 0 || findings.done() || pool.error) break;
       if (depth >= maxDepth) stoppedBy = 'max-depth';
-      else if (log.size >= maxStates) stoppedBy = 'max-states';
+      else if (table.size >= maxStates) stoppedBy = 'max-states';
       else if (Date.now() > deadline) stoppedBy = 'time-limit';
       if (stoppedBy) break;
       const levelStarted = Date.now();
@@ -141,7 +144,9 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
       const processed = await runLevel(level);
       if (error) break;
       const parts = results.slice(0, processed).flat();
-      const next = buildLevel(parts, log, threads);
+      pending.drain(); // this level's states are all logged now: events name them as parents
+      const next = buildLevel(parts, log.size, threads);
+      pending.add(parts);
       for (const part of parts) findings.record(part.events);
       if (next.size > 0) deepest = depth + 1;
       options.onLevel?.({
@@ -165,10 +170,12 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
       progress();
     }
     error ??= pool.error;
+    pending.drain();
     if (findings.violations.length > 0 && left > 0 && stoppedBy === null && !error) stoppedBy = 'first-violation';
   } catch (thrown) {
     error ??= { message: `the model threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`, parent: -1 };
   } finally {
+    pending.drain();
     await pool.terminate();
   }
 

@@ -1,14 +1,14 @@
-// Turns one level's results into the next level, deterministically: parts are taken in chunk order (and in order
-// within a chunk), each new state gets the next global id in the StateLog, and its packed encoding is copied into
-// the next frontier (a SharedArrayBuffer every thread reads), cut into chunks for claiming.
+// Turns one level's parts into the next level without copying: the parts (shared memory, taken in chunk order,
+// then in order within a chunk) are the next frontier as they are, cut into claimable chunks; global ids follow
+// that order. Logging each new state's (parent, action) is left to a queue the main thread drains between chunks.
 
 import type { StateLog } from '../state-log.ts';
-import { CHUNK_INTS, type ChunkPart } from './protocol.ts';
+import { CHUNK_INTS, RECORD_HEADER, STRIDE, type ChunkPart } from './protocol.ts';
 
 export interface Level {
-  /** Packed records [n, ints...] in global id order. */
-  readonly frontier: Int32Array;
-  /** Per chunk: record offset, state count, global id of its first state. */
+  /** Shared record buffers; chunk descriptors index into this list. */
+  readonly frontier: Int32Array[];
+  /** Per chunk: frontier buffer, record offset, state count, global id of its first state. */
   readonly chunks: Int32Array;
   readonly chunkCount: number;
   readonly size: number;
@@ -16,65 +16,60 @@ export interface Level {
 }
 
 /**
- * Chunk sizes for a level (guided self-scheduling): each chunk takes a share of what is left, between 32 and 2048
- * states, so chunks are big while there is much to do and small at the end, where threads would otherwise wait
- * for the one still busy with a big last chunk.
+ * Chunk size at a point of a level (guided self-scheduling): a share of what is left, between 32 and 2048 states
+ * and a multiple of STRIDE, so chunks are big while there is much to do and small at the end, where threads would
+ * otherwise wait for the one still busy with a big last chunk.
  */
-export function chunkSizes(states: number, threads: number): number[] {
-  const sizes: number[] = [];
-  for (let left = states; left > 0; ) {
-    const size = Math.min(left, Math.max(32, Math.min(2048, Math.ceil(left / (threads * 4)))));
-    sizes.push(size);
-    left -= size;
-  }
-  return sizes;
+export function chunkSize(left: number, threads: number): number {
+  const size = Math.max(32, Math.min(2048, Math.ceil(left / (threads * 4))));
+  return Math.ceil(size / STRIDE) * STRIDE;
 }
 
-/**
- * Logs the new states of `parts` (already in chunk order) and packs them as the next level. Records are
- * [parent, action, n, ints...]; a parent of -1 marks an initial state (its action is the index in init()).
- */
-export function buildLevel(parts: readonly ChunkPart[], log: StateLog, threads: number): Level {
-  let states = 0;
-  let ints = 0;
-  for (const part of parts) {
-    states += part.states;
-    ints += part.records.length - 2 * part.states;
-  }
-  const frontier = new Int32Array(new SharedArrayBuffer(Math.max(ints, 1) * 4));
-  const sizes = chunkSizes(states, threads);
-  const chunkCount = sizes.length;
-  const chunks = new Int32Array(new SharedArrayBuffer(Math.max(chunkCount, 1) * CHUNK_INTS * 4));
-  const firstId = log.size;
-  let written = 0;
+/** The next level from `parts` (in id order); its first state gets id `firstId`. */
+export function buildLevel(parts: readonly ChunkPart[], firstId: number, threads: number): Level {
+  const used = parts.filter((part) => part.states > 0);
+  const size = used.reduce((n, part) => n + part.states, 0);
+  const descriptors: number[] = [];
   let index = 0;
-  let chunk = 0;
-  let chunkEnd = 0;
-  for (const part of parts) {
-    const records = part.records;
-    let at = 0;
-    while (at < records.length) {
-      if (index === chunkEnd) {
-        const c = chunk * CHUNK_INTS;
-        chunks[c] = written;
-        chunks[c + 1] = sizes[chunk];
-        chunks[c + 2] = firstId + index;
-        chunkEnd += sizes[chunk++];
-      }
-      log.push(records[at] >>> 0, records[at + 1]);
-      const n = records[at + 2];
-      frontier[written++] = n;
-      for (let i = 0; i < n; i++) frontier[written++] = records[at + 3 + i];
-      at += n + 3;
-      index++;
+  used.forEach((part, buffer) => {
+    for (let at = 0; at < part.states; ) {
+      // `at` stays a multiple of STRIDE within the part, where the part noted a record offset.
+      const take = Math.min(chunkSize(size - index, threads), part.states - at);
+      descriptors.push(buffer, part.strides[at / STRIDE], take, firstId + index);
+      at += take;
+      index += take;
     }
-  }
-  return { frontier, chunks, chunkCount, size: states, firstId };
+  });
+  const chunks = new Int32Array(new SharedArrayBuffer(Math.max(descriptors.length, CHUNK_INTS) * 4));
+  chunks.set(descriptors);
+  return { frontier: used.map((part) => part.records), chunks, chunkCount: descriptors.length / CHUNK_INTS, size, firstId };
 }
 
-/** The unexpanded rest of a level (chunks from `from` on), for the count left in the queue. */
+/** The unexpanded rest of a level (chunks from `from` on). */
 export function statesFrom(level: Level, from: number): number {
   let left = 0;
-  for (let c = from; c < level.chunkCount; c++) left += level.chunks[c * CHUNK_INTS + 1];
+  for (let c = from; c < level.chunkCount; c++) left += level.chunks[c * CHUNK_INTS + 2];
   return left;
+}
+
+/** Parts whose states are numbered but not yet in the StateLog, logged in order (ids must match). */
+export class PendingLog {
+  private readonly queue: ChunkPart[] = [];
+
+  constructor(private readonly log: StateLog) {}
+
+  add(parts: readonly ChunkPart[]): void {
+    for (const part of parts) if (part.states > 0) this.queue.push(part);
+  }
+
+  /** Logs whole parts until about `budget` record ints were read; returns whether anything is left. */
+  drain(budget = Infinity): boolean {
+    let logged = 0;
+    while (this.queue.length > 0 && logged < budget) {
+      const records = this.queue.shift()!.records;
+      for (let at = 0; at < records.length; at += records[at + 2] + RECORD_HEADER) this.log.push(records[at] >>> 0, records[at + 1]);
+      logged += records.length;
+    }
+    return this.queue.length > 0;
+  }
 }

@@ -1,6 +1,6 @@
-// The messages and shared layouts between the coordinator (main thread) and worker threads. A level's frontier
-// lives in one SharedArrayBuffer of packed records [n, ints...]; threads claim chunks of it with an atomic counter
-// and send back only the new states they found, in transferable Int32Array parts.
+// The messages and shared layouts between the coordinator (main thread) and worker threads. New states travel in
+// parts: SharedArrayBuffer-backed records [parent id, action index, n, ints...]; the parts of level d are, as they
+// are, the frontier of level d + 1, cut into chunks that threads claim with an atomic counter (nothing is copied).
 
 import type { CoverageEntry } from '../outcome.ts';
 import type { WorkerModelSource } from './parallel-options.ts';
@@ -10,8 +10,12 @@ export const CLAIM = 0;
 export const COUNT = 16;
 export const CONTROL_INTS = 48;
 
-/** Ints per chunk descriptor in LevelPlan.chunks: record offset, state count, global id of its first state. */
-export const CHUNK_INTS = 3;
+/** Ints per chunk descriptor in LevelPlan.chunks: frontier buffer, record offset, state count, id of its first state. */
+export const CHUNK_INTS = 4;
+/** Ints before a record's encoding: parent id, action index, n. */
+export const RECORD_HEADER = 3;
+/** Parts note the record offset of every STRIDE-th state, where the next level may cut a chunk. */
+export const STRIDE = 32;
 
 /** Ints per event: kind, property index, parent id, action index (the event is about parent --action--> s). */
 export const EVENT_INTS = 4;
@@ -20,7 +24,8 @@ export const EVENT_ACTION = 1;
 export const EVENT_WITNESS = 2;
 
 export interface LevelPlan {
-  readonly frontier: Int32Array;
+  /** The previous level's parts' records (shared memory). */
+  readonly frontier: readonly Int32Array[];
   readonly chunks: Int32Array;
   readonly chunkCount: number;
   /** Indices of the invariants / action properties / witnesses still worth checking. */
@@ -34,13 +39,16 @@ export interface LevelPlan {
 }
 
 /**
- * New states found in (part of) one chunk, in the thread's order: records [parent id, action index, n, ints...].
- * A chunk interrupted by a table growth arrives in several parts, `final` on the last.
+ * New states found in (part of) one chunk, in the thread's order: records [parent id, action index, n, ints...]
+ * in shared memory. A chunk arrives in several parts when it found many states or was interrupted by a table
+ * growth, `final` on the last.
  */
 export interface ChunkPart {
   readonly chunk: number;
   readonly records: Int32Array;
   readonly states: number;
+  /** Record offset of states 0, STRIDE, 2·STRIDE, ... */
+  readonly strides: Int32Array;
   readonly events: Int32Array;
   readonly generated: number;
   readonly final: boolean;

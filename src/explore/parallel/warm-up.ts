@@ -3,11 +3,10 @@
 // A cold worker (interpreted code) would otherwise hold up the end of the first levels it joins.
 
 import { StateEncoder } from '../state-encoder.ts';
-import { StateLog } from '../state-log.ts';
 import { ChunkExpander } from './chunk-expander.ts';
 import { buildLevel } from './level-builder.ts';
 import type { LoadedModel } from './load-model.ts';
-import { CLAIM, CONTROL_INTS, type ChunkPart } from './protocol.ts';
+import { CLAIM, CONTROL_INTS, STRIDE, type ChunkPart } from './protocol.ts';
 import { allocateLanes, SharedFingerprintTable } from './shared-fingerprint-table.ts';
 
 /**
@@ -21,21 +20,23 @@ export function warmUp(loaded: LoadedModel, symmetry: boolean, states = 4_000, m
   let table = new SharedFingerprintTable(allocateLanes(1 << 12), control, 1);
   expander.setTable(table.lanes);
   const encoder = new StateEncoder();
-  const records: number[] = [];
-  let initial = 0;
   const all = (list: readonly unknown[]) => list.map((_, i) => i);
   try {
-    loaded.model.init().forEach((state, i) => {
+    // Up to STRIDE initial states are enough to start from (a part notes one offset per STRIDE states).
+    const records: number[] = [];
+    const initial = loaded.model.init().slice(0, STRIDE);
+    initial.forEach((state, i) => {
       encoder.reset();
       loaded.model.encode(state, encoder);
       records.push(-1, i, encoder.length, ...encoder.snapshot());
-      initial++;
     });
-    let parts: ChunkPart[] = [{ chunk: 0, records: Int32Array.from(records), states: initial, events: new Int32Array(0), generated: 0, final: true }];
-    const log = new StateLog();
+    const shared = new Int32Array(new SharedArrayBuffer(Math.max(records.length, 1) * 4));
+    shared.set(records);
+    const first = { chunk: 0, records: shared.subarray(0, records.length), states: initial.length, strides: Int32Array.of(0), events: new Int32Array(0), generated: 0, final: true };
+    let parts: ChunkPart[] = [first];
     const deadline = started + ms;
-    while (log.size < states && Date.now() < deadline) {
-      const level = buildLevel(parts, log, 1);
+    while (table.size < states && Date.now() < deadline) {
+      const level = buildLevel(parts, 0, 1);
       if (level.size === 0) return;
       parts = [];
       Atomics.store(control, CLAIM, 0);
@@ -52,3 +53,4 @@ export function warmUp(loaded: LoadedModel, symmetry: boolean, states = 4_000, m
     // The real search reports model errors with the path to the failing state.
   }
 }
+

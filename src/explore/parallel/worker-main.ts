@@ -21,7 +21,8 @@ function messageOf(thrown: unknown): string {
 }
 
 function emit(part: ChunkPart): void {
-  send({ type: 'part', part }, [part.records.buffer as ArrayBuffer, part.events.buffer as ArrayBuffer]);
+  // Records are shared memory (no copy, no transfer); the small event and stride arrays are transferred.
+  send({ type: 'part', part }, [part.events.buffer as ArrayBuffer, part.strides.buffer as ArrayBuffer]);
 }
 
 export async function runWorker(importModule: ImportModule): Promise<void> {
