@@ -42,6 +42,16 @@ export interface WitnessRecord {
   readonly at: PathRef | null;
 }
 
+/** How a simulation went: walks run, which one first broke a property, and how far it shrank. */
+export interface SimulationStats {
+  readonly walks: number;
+  /** 1-based number of the walk that broke a property (null: none did). */
+  readonly foundInWalk: number | null;
+  /** That walk's length in actions before shrinking. */
+  readonly foundLength: number | null;
+  readonly shrinkAttempts: number;
+}
+
 export interface Outcome {
   readonly status: Status;
   /** True only when the whole reachable space (within no depth bound) was explored. */
@@ -55,4 +65,6 @@ export interface Outcome {
   readonly coverage: readonly CoverageEntry[];
   readonly warnings: readonly string[];
   readonly error: { readonly message: string; readonly at: PathRef | null } | null;
+  /** Only for strategy 'simulate'. */
+  readonly simulation?: SimulationStats;
 }

@@ -1,132 +1,94 @@
-// Seeded random simulation: fast-check generates walks as lists of choices (each choice picks one of the actions
-// enabled at that step, modulo their number, so every shrunk walk stays executable), checks the properties along
-// the walk, and shrinks a failing walk to a minimal one. Same model + seed → same walks, same result.
+// Seeded random simulation: walks of up to --max-depth steps, each step a uniformly random enabled action drawn from
+// the walk's own stream (walk i of seed s is the same everywhere), properties checked along the way. The first walk
+// that breaks a property stops the search and is shrunk (shrink-walk.ts) to a short trace.
 
-import fc from 'fast-check';
 import type { ActionBase, Model } from '../contract/model.ts';
 import { CoverageCounter } from './coverage-counter.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
-import type { Outcome, PathRef, ViolationRecord, WitnessRecord } from './outcome.ts';
+import type { Outcome, ViolationRecord, WitnessRecord } from './outcome.ts';
+import { shrinkWalk } from './shrink-walk.ts';
 import { StateEncoder } from './state-encoder.ts';
+import { runWalk, sampleEnabled, type WalkResult } from './walk.ts';
+import { WalkRandom } from './walk-random.ts';
 
 export interface SimulateOptions<S, A extends ActionBase> extends ExploreOptions<S, A> {
   readonly walks: number;
+  /** Steps per walk: every walk runs this long unless it deadlocks or breaks a property. */
   readonly maxDepth: number;
-}
-
-interface WalkResult {
-  readonly ref: PathRef;
-  readonly violation: { property: string; kind: 'always' | 'action' } | null;
 }
 
 export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: SimulateOptions<S, A>): Outcome {
   const started = Date.now();
   const seed = options.seed ?? 0;
+  const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
   const encoder = new StateEncoder();
   const seen = new FingerprintSet();
   const coverage = new CoverageCounter();
   coverage.declare(model.actionTypes ?? []);
   const witnessFound: (WitnessRecord | null)[] = options.witnesses.map(() => null);
   const initial = model.init();
-  let generated = 0;
+  let steps = 0;
   let deepest = 0;
   let walksRun = 0;
-  const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
-  let timedOut = false;
+  let lastProgress = started;
+  let initIndex = 0;
 
-  // Runs one walk; `record` is false while fast-check shrinks, so statistics count only the real walks.
-  const walk = (choices: readonly number[], record: boolean): WalkResult => {
-    const initIndex = initial.length > 0 ? (choices[0] ?? 0) % initial.length : 0;
-    let state = initial[initIndex];
-    const path: number[] = [];
-    const visit = (s: S): { property: string; kind: 'always' } | null => {
-      if (record) {
-        encoder.reset();
-        model.encode(s, encoder);
-        seen.add(encoder.hash(), encoder.low);
-        options.witnesses.forEach((w, i) => {
-          if (witnessFound[i] === null && w.check(s)) {
-            witnessFound[i] = { name: w.name, found: true, depth: path.length, at: { initIndex, path: [...path] } };
-          }
-        });
-      }
-      const broken = options.properties.find((p) => p.kind === 'always' && !p.check(s));
-      return broken ? { property: broken.name, kind: 'always' } : null;
-    };
-    const first = visit(state);
-    if (first) return { ref: { initIndex, path }, violation: first };
-    for (let step = 1; step < choices.length && path.length < options.maxDepth; step++) {
-      const candidates = model.actions(state);
-      const enabled: { index: number; next: S }[] = [];
-      for (let i = 0; i < candidates.length; i++) {
-        const next = model.next(state, candidates[i]);
-        if (next !== undefined) {
-          enabled.push({ index: i, next });
-          if (record) coverage.count(coverage.slot(candidates[i].type), false, false);
-        }
-      }
-      if (enabled.length === 0) break; // deadlock: the walk ends here
-      const pick = enabled[choices[step] % enabled.length];
-      const action = candidates[pick.index];
-      if (record) {
-        generated++;
-        coverage.countTaken(coverage.slot(action.type));
-      }
-      for (const p of options.properties) {
-        if (p.kind === 'action' && !p.check(state, action, pick.next)) {
-          path.push(pick.index);
-          return { ref: { initIndex, path }, violation: { property: p.name, kind: 'action' } };
-        }
-      }
-      path.push(pick.index);
-      state = pick.next;
-      if (record) deepest = Math.max(deepest, path.length);
-      const broken = visit(state);
-      if (broken) return { ref: { initIndex, path }, violation: broken };
+  // Every state a walk reaches: fingerprinted for the distinct count, checked against the witnesses; the step into
+  // it counted for coverage (a walk finds an action enabled only when it takes it, so enabled = taken here).
+  const observe = (state: S, action: A | null, path: readonly number[]): void => {
+    encoder.reset();
+    model.encode(state, encoder);
+    const isNew = seen.add(encoder.hash(), encoder.low);
+    if (action !== null) {
+      steps++;
+      coverage.count(coverage.slot(action.type), true, isNew);
+      if (path.length > deepest) deepest = path.length;
     }
-    return { ref: { initIndex, path }, violation: null };
+    for (let i = 0; i < witnessFound.length; i++) {
+      if (witnessFound[i] === null && options.witnesses[i].check(state)) {
+        witnessFound[i] = { name: options.witnesses[i].name, found: true, depth: path.length, at: { initIndex, path: [...path] } };
+      }
+    }
   };
 
-  let recordNext = true;
-  let modelError: string | null = null;
-  // size 'max' lets walk lengths range over the whole 1..maxDepth+1 (fast-check's default size would cap them
-  // near a dozen steps whatever --max-depth says); shrinking still shortens them.
-  const walkArb = fc.array(fc.nat({ max: 0x7fffffff }), { minLength: 1, maxLength: options.maxDepth + 1, size: 'max' });
-  const run = fc.check(
-    fc.property(fc.noBias(walkArb), (choices: number[]) => {
+  let found: WalkResult | null = null;
+  let foundInWalk: number | null = null;
+  let error: Outcome['error'] = null;
+  let timedOut = false;
+  try {
+    for (let w = 0; w < options.walks && found === null; w++) {
       if (Date.now() > deadline) {
         timedOut = true;
-        return true;
+        break;
       }
-      let result: WalkResult;
-      try {
-        result = walk(choices, recordNext);
-      } catch (thrown) {
-        if (modelError === null) modelError = thrown instanceof Error ? thrown.message : String(thrown);
-        recordNext = false;
-        return false;
+      const random = new WalkRandom(seed, w);
+      initIndex = initial.length > 1 ? random.below(initial.length) : 0;
+      const result = runWalk(model, options.properties, initial[initIndex], sampleEnabled(model, random), options.maxDepth, observe);
+      walksRun++;
+      if (result.violation) {
+        found = result;
+        foundInWalk = w + 1;
       }
-      if (recordNext) walksRun++;
-      if (result.violation) recordNext = false; // from here on fast-check is shrinking
-      return result.violation === null;
-    }),
-    { seed, numRuns: options.walks, endOnFailure: false },
-  );
+      if (options.onProgress && (w & 255) === 0 && Date.now() - lastProgress >= 1000) {
+        lastProgress = Date.now();
+        options.onProgress({ distinctStates: seen.size, generatedStates: steps, depth: deepest, queue: options.walks - w - 1, elapsedMs: lastProgress - started });
+      }
+    }
+  } catch (thrown) {
+    error = { message: `the model threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`, at: null };
+  }
 
   const violations: ViolationRecord[] = [];
-  let error: Outcome['error'] = null;
-  if (run.failed && run.counterexample) {
+  let shrinkAttempts = 0;
+  if (found !== null && found.violation !== null && error === null) {
     try {
-      const shrunk = walk(run.counterexample[0] as number[], false);
-      if (shrunk.violation) violations.push({ ...shrunk.violation, ...shrunk.ref });
+      const shrunk = shrinkWalk(model, options.properties, initial[initIndex], found, seed);
+      shrinkAttempts = shrunk.attempts;
+      violations.push({ ...(shrunk.violation ?? found.violation), initIndex, path: shrunk.path });
     } catch (thrown) {
-      modelError = thrown instanceof Error ? thrown.message : String(thrown);
+      error = { message: `the model threw while shrinking: ${thrown instanceof Error ? thrown.message : String(thrown)}`, at: null };
     }
-  }
-  if (modelError !== null) {
-    violations.length = 0;
-    error = { message: `the model threw: ${modelError}`, at: null };
   }
   const durationMs = Date.now() - started;
   const status = error ? 'error' : violations.length > 0 ? 'violation' : timedOut ? 'incomplete' : 'ok';
@@ -135,10 +97,10 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
     complete: false,
     strategy: 'simulate',
     seed,
-    stoppedBy: timedOut ? 'time-limit' : null,
+    stoppedBy: timedOut ? 'time-limit' : violations.length > 0 ? 'first-violation' : null,
     stats: {
       distinctStates: seen.size,
-      generatedStates: generated + walksRun,
+      generatedStates: steps + walksRun,
       maxDepth: deepest,
       durationMs,
       statesPerSecond: Math.round(seen.size / Math.max(durationMs / 1000, 0.001)),
@@ -148,5 +110,6 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
     coverage: coverage.entries(),
     warnings: coverage.warnings(),
     error,
+    simulation: { walks: walksRun, foundInWalk, foundLength: found?.path.length ?? null, shrinkAttempts },
   };
 }

@@ -1,6 +1,6 @@
 // The `--format json` object of `kcheck check`: exactly the fields other tools and CI scripts depend on
 // (model, preset, params, strategy, seed, outcome, complete, counts, violations with trace paths, witnesses,
-// coverage), plus warnings, the stop reason and any error.
+// coverage), plus the simulation's walk figures, warnings, the stop reason and any error.
 
 import type { CheckResult } from '../check/run-check.ts';
 
@@ -31,6 +31,7 @@ export function checkSummary(result: CheckResult, written: readonly WrittenViola
     violations: written.map((v) => ({ property: v.property, length: v.length, trace: v.trace, report: v.report, html: v.html })),
     witnesses: Object.fromEntries(o.witnesses.map((w) => [w.name, { found: w.found, depth: w.depth }])),
     coverage: Object.fromEntries(o.coverage.map((c) => [c.action, { enabled: c.enabled, taken: c.taken, newStates: c.newStates }])),
+    ...(o.simulation ? { simulation: o.simulation } : {}),
     warnings: o.warnings,
     error: o.error ? o.error.message : null,
   };

@@ -45,10 +45,19 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
     `states: ${fmt(o.stats.distinctStates)} distinct, ${fmt(o.stats.generatedStates)} generated, depth ${o.stats.maxDepth}, ` +
       `${(o.stats.durationMs / 1000).toFixed(2)} s (${fmt(o.stats.statesPerSecond)} states/s); ${stop}`,
   );
+  if (o.simulation) {
+    const sim = o.simulation;
+    lines.push(
+      sim.foundInWalk === null
+        ? `walks: ${fmt(sim.walks)}, none broke a property`
+        : `walks: walk ${fmt(sim.foundInWalk)} broke ${result.violations[0]?.record.property ?? 'a property'} after ${sim.foundLength} steps; ` +
+            `shrunk to ${result.violations[0]?.record.path.length ?? '?'} in ${fmt(sim.shrinkAttempts)} tries`,
+    );
+  }
   if (o.witnesses.length > 0) {
     lines.push(`witnesses: ${o.witnesses.map((w) => (w.found ? `${w.name} (depth ${w.depth})` : `${w.name} NOT FOUND`)).join(', ')}`);
   }
-  lines.push(`coverage (enabled/new): ${o.coverage.map((c) => `${c.action} ${fmt(c.enabled)}/${fmt(c.newStates)}`).join(', ')}`);
+  lines.push(`coverage (${o.strategy === 'bfs' ? 'enabled' : 'taken'}/new): ${o.coverage.map((c) => `${c.action} ${fmt(c.enabled)}/${fmt(c.newStates)}`).join(', ')}`);
   for (const warning of o.warnings) lines.push(`warning: ${warning}`);
   lines.push(`outcome: ${o.status}${o.complete ? '' : o.status === 'ok' ? ' (within bounds)' : ''}`);
   return `${lines.join('\n')}\n`;
