@@ -138,15 +138,33 @@ describe('KIP-320 closes the holes the older eras leave', () => {
 });
 
 describe('replication simulation', () => {
-  // A size BFS cannot exhaust (3 replicas, 3 records, 4 elections: millions of states); seeded random walks, shrunk.
+  // A size BFS cannot exhaust (3 replicas, 3 records, 4 leader epochs: `default` is at 12.8 million states and depth
+  // 17 after five minutes); seeded uniform walks of 50 steps, the first failing one shrunk. Each row pins
+  // the walk that first broke the property and the shrunk length, so a change in the walker or the model shows.
   const large = ['replicas=3', 'records=3', 'maxLeaderEpoch=4', 'maxPartitionEpoch=8'];
   it.each([
-    ['unclean-election', 'no-committed-message-loss', 6],
-    ['no-maximal-isr', 'no-committed-message-loss', 10],
-    ['acks-1', 'acked-writes-survive', 10],
-  ])('finds %s (%s) at a larger size with a short shrunk trace (≤ %i steps)', (preset, property, atMost) => {
-    const result = checkModel(replication, { preset, sets: large, properties: [property], strategy: 'simulate', seed: 1, walks: 2000 });
+    ['unclean-election', 'no-committed-message-loss', 86, 4],
+    ['acks-1', 'acked-writes-survive', 3, 6],
+    ['hw-truncation', 'no-committed-message-loss', 56, 7],
+    ['kip-101', 'no-committed-message-loss', 67, 14],
+    ['kip-279', 'no-committed-message-loss', 10251, 19],
+    ['last-replica-standing', 'no-committed-message-loss', 41, 7],
+    ['no-maximal-isr', 'no-committed-message-loss', 2, 9],
+    ['largest-leo-election', 'no-committed-message-loss', 7322, 7],
+    ['elr-last-known-leader', 'no-committed-message-loss', 44, 9],
+  ])('finds %s (%s) at the larger size: walk %i breaks it, shrunk to %i steps', (preset, property, walk, length) => {
+    const result = checkModel(replication, { preset, sets: large, properties: [property], strategy: 'simulate', seed: 1, walks: 100_000 });
     expect(result.outcome.status).toBe('violation');
-    expect(result.violations[0].record.path.length).toBeLessThanOrEqual(atMost);
+    expect(result.outcome.simulation?.foundInWalk).toBe(walk);
+    expect(result.violations[0].record.property).toBe(property);
+    expect(result.violations[0].record.path).toHaveLength(length);
+    expect(result.violations[0].trace.states).toHaveLength(length + 1);
+  });
+
+  it('covers every violating preset', () => {
+    const violating = replication.presets.filter((p) => 'violates' in p.expect).map((p) => p.name);
+    expect(violating.sort()).toEqual(
+      ['acks-1', 'elr-last-known-leader', 'hw-truncation', 'kip-101', 'kip-279', 'largest-leo-election', 'last-replica-standing', 'no-maximal-isr', 'unclean-election'],
+    );
   });
 });
