@@ -1,10 +1,11 @@
 // The benchmark set of `npm run bench`: the TwoPhase calibration (TLC and a hand-written loop have known times for
-// it) and the Kafka models at their largest practical size.
+// it), the Kafka models at their largest practical size, and simulation where BFS cannot finish.
 
 import { kafkaSpecDefinition } from '../calibration/kafka-spec/kafka-spec-definition.ts';
 import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-phase-commit-definition.ts';
 import type { CheckOptions } from '../src/check/run-check.ts';
 import type { ModelDefinition } from '../src/contract/model-definition.ts';
+import { replicationDefinition } from '../properties/replication/replication-definition.ts';
 import { zkControllerDefinition } from '../properties/zk-controller/zk-controller-definition.ts';
 
 export interface Benchmark {
@@ -23,4 +24,10 @@ export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'kafka-spec-kip-320-3-workers-2', definition: kafkaSpecDefinition, options: { preset: 'kip-320-3-replicas' }, workers: 2 },
   { name: 'kafka-spec-kip-320-3-symmetry', definition: kafkaSpecDefinition, options: { preset: 'kip-320-3-replicas', symmetry: true } },
   { name: 'zk-controller-default', definition: zkControllerDefinition, options: { preset: 'default' } },
+  // Simulation at a size BFS cannot finish: 20,000 walks of 50 steps over a preset that holds (so every walk runs).
+  {
+    name: 'replication-kip-320-simulate',
+    definition: replicationDefinition,
+    options: { preset: 'kip-320', sets: ['replicas=3', 'records=3', 'maxLeaderEpoch=4', 'maxPartitionEpoch=8'], strategy: 'simulate', walks: 20_000, seed: 1 },
+  },
 ];
