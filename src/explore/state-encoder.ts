@@ -54,7 +54,8 @@ export class StateEncoder implements StateWriter {
   }
 }
 
-function fmix(input: number): number {
+/** murmur3's 32-bit finaliser: every input bit flips about half the output bits (also seeds walk streams). */
+export function fmix(input: number): number {
   let h = input;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -2,33 +2,24 @@
 // walk's number, so walk 31,204 of seed 7 is the same walk on every machine and in every run, and any single walk
 // can be re-run without the ones before it.
 
+import { fmix } from './state-encoder.ts';
+
 export class WalkRandom {
   private state: number;
 
   constructor(seed: number, walk: number) {
     // Two rounds of mixing so neighbouring (seed, walk) pairs start far apart.
-    this.state = mix32((mix32(seed >>> 0) ^ Math.imul(walk + 1, 0x9e3779b9)) >>> 0);
+    this.state = fmix((fmix(seed >>> 0) ^ Math.imul(walk + 1, 0x9e3779b9)) >>> 0);
   }
 
   /** The next 32-bit unsigned value. */
   next(): number {
     this.state = (this.state + 0x9e3779b9) >>> 0;
-    return mix32(this.state);
+    return fmix(this.state);
   }
 
   /** A uniform integer in [0, n) (n ≤ 2^32; the modulo bias of multiply-shift is below 2^-32 · n). */
   below(n: number): number {
     return Math.floor((this.next() / 0x100000000) * n);
   }
-}
-
-/** murmur3's 32-bit finaliser: every input bit flips about half the output bits. */
-function mix32(value: number): number {
-  let h = value >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
