@@ -1,55 +1,11 @@
 // Conformance adapters for zk-controller.json (18) and the 12 "ZK PartitionLeaderElectionAlgorithms.*" vectors of
 // partition-election.json. Prose inputs (traces, step lists) are read through small recognizers; a step that no
 // recognizer knows makes the vector `skipped` with that text, so a changed vector never passes silently.
-import type { AdapterTable, Vector, VectorVerdict } from '../../src/conformance/vector.ts';
+import type { AdapterTable } from '../../src/conformance/vector.ts';
 import * as zk from '../../model/rules/zk/index.ts';
+import { adapter, lai, runSteps, said, show, type In, type Rule } from './zk-vector-kit.ts';
+import { alterPartitionCase, cluster, clusterRules, describeUpdate, leaderAndIsrCheck, observe, parseUpdates } from './zk-partition-prose.ts';
 
-type In = Record<string, any>; // vector inputs are untyped JSON
-type Rule<C> = readonly [RegExp, (c: C, m: RegExpMatchArray) => C];
-const show = (v: unknown): string => JSON.stringify(v);
-
-/** Compares only the keys Kafka's vector states, reporting the first differing one. */
-function verdict(expected: unknown, actual: unknown): VectorVerdict {
-  const isRecord = (x: unknown): x is In => x !== null && typeof x === 'object' && !Array.isArray(x);
-  if (isRecord(expected) && isRecord(actual)) {
-    for (const [k, v] of Object.entries(expected)) {
-      const inner = verdict(v, actual[k]);
-      const sep = inner.detail.startsWith('expected') ? ': ' : '.';
-      if (inner.status !== 'pass') return { status: 'fail', detail: `${k}${sep}${inner.detail}` };
-    }
-    return { status: 'pass', detail: '' };
-  }
-  if (show(expected) === show(actual)) return { status: 'pass', detail: '' };
-  return { status: 'fail', detail: `expected ${show(expected)}, got ${show(actual)}` };
-}
-
-/** Wraps a runner: "prose step…"/"?…" strings mean unread prose (skip); `{ mismatch }` is a failed step. */
-const adapter = (run: (i: In) => unknown) => (v: Vector): VectorVerdict => {
-  const actual = run(v.input as In);
-  if (typeof actual === 'string' && /^(prose step|\?)/.test(actual)) return { status: 'skipped', detail: actual };
-  if (actual !== null && typeof actual === 'object' && 'mismatch' in actual) {
-    return { status: 'fail', detail: String(actual.mismatch) };
-  }
-  return verdict(v.expected, actual);
-};
-
-/** Runs prose steps through recognizers (regex → action); a string names the first unknown step. */
-function runSteps<C>(steps: readonly string[], ctx: C, rules: readonly Rule<C>[]): C | string {
-  for (const step of steps) {
-    const rule = rules.find(([re]) => re.test(step));
-    if (rule === undefined) return `prose step not recognized: "${step}"`;
-    ctx = rule[1](ctx, step.match(rule[0])!);
-  }
-  return ctx;
-}
-
-const lai = (leader: number, isr: readonly number[], partitionEpoch = 0, leaderEpoch = 0): zk.LeaderAndIsr =>
-  ({ leader, leaderEpoch, isr, leaderRecoveryState: 'RECOVERED', partitionEpoch });
-/** Controller 0 registered (epoch 1, epochZkVersion 1) and partition 0 created with `state`. */
-const controllerZk = (state: zk.LeaderAndIsr): zk.ZkState => {
-  const registered = zk.registerControllerAndIncrementControllerEpoch(zk.emptyZk(1), 0, 0).zk;
-  return zk.createTopicPartitionStates(registered, [{ partition: 0, leaderAndIsr: state }], 1, 1).zk;
-};
 const fromZkJson = ({ '/controller': c, '/controller_epoch': e }: In): zk.ZkState => ({
   controller: c ? { brokerId: c.brokerid, ephemeralOwner: 0, kraftEpoch: null } : null,
   controllerEpoch: e ? { epoch: e.data, version: e.version } : null,
@@ -59,11 +15,6 @@ const toZkJson = (s: zk.ZkState) => ({
   '/controller': s.controller && { brokerid: s.controller.brokerId, ephemeral: s.controller.ephemeralOwner !== null },
   '/controller_epoch': s.controllerEpoch && { data: s.controllerEpoch.epoch, version: s.controllerEpoch.version },
 });
-/** A registration or fenced-write outcome in the vectors' words. */
-const said = (o: { type: string; epoch?: number; epochZkVersion?: number }) =>
-  o.type === 'registered' ? { epoch: o.epoch, epochZkVersion: o.epochZkVersion }
-    : o.type === 'controllerMoved' ? 'ControllerMovedException' : o.type;
-
 /** Election traces: one broker (id 1) that gets a new ZK session each time it starts. */
 type Life = { z: zk.ZkState; session: number; seen: In; mismatch?: string };
 const lifeRules: readonly Rule<Life>[] = [
@@ -83,115 +34,6 @@ const runLife = (trace: string[], view: (c: Life) => unknown) => {
   const c = runSteps<Life>(trace, { z: zk.emptyZk(0), session: 0, seen: {} }, lifeRules);
   return typeof c === 'string' ? c : c.mismatch !== undefined ? { mismatch: c.mismatch } : view(c);
 };
-
-/**
- * One partition on brokers named by letters ("A" = 1) under controller 0, with the two ZK writes of
- * KafkaController.onBrokerFailure (onReplicasBecomeOffline: an offline election if it led or the partition is
- * leaderless, then OfflineReplica) and onBrokerStartup (election for a leaderless partition), each write going
- * through the fenced updateLeaderAndIsr.
- */
-type Cluster = { z: zk.ZkState; online: number[]; assignment: number[]; unclean: boolean; seen: In };
-const id = (name: string) => name.charCodeAt(0) - 64;
-const name = (b: number) => (b < 0 ? b : String.fromCharCode(64 + b));
-const current = (c: Cluster) => zk.leaderAndIsrOf(c.z.partitions[0]!);
-const write = (c: Cluster, next: zk.LeaderAndIsr | null): Cluster =>
-  next === null ? c : { ...c, z: zk.updateLeaderAndIsr(c.z, [{ partition: 0, leaderAndIsr: next }], 1, 1).zk };
-const elect = (c: Cluster) => write(c, zk.leaderForOffline(current(c), {
-  assignment: c.assignment, online: c.online, uncleanLeaderElectionEnabled: c.unclean, isLeaderRecoverySupported: true,
-}).leaderAndIsr);
-function brokerFails(c: Cluster, b: number): Cluster {
-  let next = { ...c, online: c.online.filter((x) => x !== b) };
-  // OfflinePartition for partitions it led, then triggerOnlinePartitionStateChange (all leaderless partitions)
-  if (current(next).leader === b || current(next).leader === zk.NO_LEADER) next = elect(next);
-  return write(next, zk.removeReplicaFromIsr(current(next), b));
-}
-function brokerStarts(c: Cluster, b: number): Cluster {
-  const next = { ...c, online: [...c.online, b] };
-  return current(next).leader === zk.NO_LEADER ? elect(next) : next;
-}
-function cluster(replicas: string[], isr: string[], leader: string, leaderEpoch: number, unclean: boolean): Cluster {
-  const z = controllerZk(lai(id(leader), isr.map(id), 0, leaderEpoch));
-  return { z, online: replicas.map(id), assignment: replicas.map(id), unclean, seen: {} };
-}
-const observe = (c: Cluster) => {
-  const p = c.z.partitions[0]!;
-  const { leaderEpoch, controllerEpoch, leaderRecoveryState } = p;
-  return { leader: name(p.leader), leaderEpoch, isr: p.isr.map(name), controllerEpoch, leaderRecoveryState };
-};
-const after = (label: string, c: Cluster): Cluster => ({ ...c, seen: { ...c.seen, [label]: observe(c) } });
-const clusterRules: readonly Rule<Cluster>[] = [
-  [/^(\w) (?:down|shuts down)/, (c, m) => after(`after${m[1]}Down`, brokerFails(c, id(m[1])))],
-  [/^(\w) restarts/, (c, m) => after(`after${m[1]}Restart`, brokerStarts(c, id(m[1])))],
-];
-
-/** AlterPartition cases against the test's base: controller 0 leads [0, 1], ISR [0, 1], epochs 0, broker epoch 50. */
-const alterCase: readonly [RegExp, (r: In, m: RegExpMatchArray) => void][] = [
-  [/brokerEpoch = leader's - 1/, (r) => { r.brokerEpoch -= 1; }],
-  [/sender broker (\d+) unknown/, (r, m) => { r.brokerId = Number(m[1]); }],
-  [/unknown topic id/, (r) => { r.item.topicKnown = false; }],
-  [/unknown topic name/, (r) => { r.item.topicKnown = false; r.version = 1; }],
-  [/unknown partition/, (r) => { r.item.partition = 1; r.version = 1; }],
-  [/(partitionEpoch|leaderEpoch)([+-]1)/, (r, m) => { r.item[m[1]] += Number(m[2]); }],
-  [/RECOVERING/, (r) => { r.item.leaderRecoveryState = 1; }],
-  [/isr=\[(leader|controller)\]/, (r) => { r.item.newIsr = [0]; }],
-  [/isr of 2/, (r) => { r.item.newIsr = [0, 1]; }],
-  [/leaderRecoveryState=(\d+)/, (r, m) => { r.item.leaderRecoveryState = Number(m[1]); }],
-  [/^RECOVERED$/, () => undefined], // the base state already is RECOVERED
-];
-function alterPartitionCase(text: string): string {
-  if (text.split(/ \+ | with | while /).some((part) => !alterCase.some(([re]) => re.test(part)))) {
-    return `?unrecognized case "${text}"`;
-  }
-  const base = lai(0, [0, 1]);
-  const r: In = { brokerId: 0, brokerEpoch: 50, version: 3, item: { partition: 0, leaderEpoch: 0, partitionEpoch: 0 } };
-  Object.assign(r.item, { newIsr: [0, 1], leaderRecoveryState: 0 });
-  for (const [re, apply] of alterCase) if (re.test(text)) apply(r, text.match(re)!);
-  const liveBrokers = [{ brokerId: 0, brokerEpoch: 50 }, { brokerId: 1, brokerEpoch: 60 }];
-  const view = { isActive: true, epoch: 1, epochZkVersion: 1, liveBrokers, shuttingDown: [], partitions: [base] };
-  const { brokerId, brokerEpoch, version } = r;
-  const request: zk.ZkAlterPartitionRequest = { brokerId, brokerEpoch, version, partitions: [r.item] };
-  const res = zk.zkAlterPartition(controllerZk(base), view, request);
-  return res.topLevelError !== 'NONE' ? `${res.topLevelError} (top level)` : res.partitions[0].error;
-}
-
-/** updateLeaderAndIsr prose: t1-0, t1-1 (created at version 0) and t2-0 (absent) are partitions 0, 1, 2. */
-const TPS = ['t1-0', 't1-1', 't2-0'];
-function parseUpdates(text: string): zk.PartitionWrite[] | null {
-  const writes: zk.PartitionWrite[] = [];
-  for (const part of text.split(', ')) {
-    const m = part.match(/^(both|t\d-\d) (?:at partitionEpoch (\d+)|\(no node\))/);
-    if (m === null) return null;
-    for (const tp of m[1] === 'both' ? ['t1-0', 't1-1'] : [m[1]]) {
-      writes.push({ partition: TPS.indexOf(tp), leaderAndIsr: lai(1, [1], Number(m[2] ?? 0), 2) });
-    }
-  }
-  return writes;
-}
-function describeUpdate(r: zk.Fenced<zk.UpdateLeaderAndIsrResult>): string {
-  if (r.type !== 'ok') return `${said(r)} (whole batch)`;
-  const { finished, retry, failed } = r.value;
-  const epochs = finished.map((f) => f.leaderAndIsr.partitionEpoch);
-  if (finished.length === 2 && retry.length + failed.length === 0 && epochs[0] === epochs[1]) {
-    return `both succeed, new partitionEpoch (zkVersion) = ${epochs[0]}`;
-  }
-  if (retry.length === 2 && finished.length + failed.length === 0) {
-    return 'both returned in partitionsToRetry (BADVERSION)';
-  }
-  return [
-    ...finished.map((f) => `${TPS[f.partition]} succeeds (partitionEpoch ${f.leaderAndIsr.partitionEpoch})`),
-    ...retry.map((p) => `${TPS[p]} to retry`),
-    ...failed.map((f) => `${TPS[f.partition]} fails NoNodeException`),
-  ].join('; ');
-}
-
-/** LeaderAndIsr on a broker that has seen controller epoch 5: request-level check, then the partition check. */
-function leaderAndIsrCheck(i: In): string {
-  const request = { brokerEpoch: 1, controllerEpoch: i.controllerEpochOk ? 5 : 4 };
-  const check = zk.checkControlRequest({ brokerEpoch: 1, controllerEpoch: 5 }, request);
-  if (check.error !== 'NONE') return check.error;
-  const d = zk.leaderAndIsrPartitionCheck(i as zk.LeaderAndIsrPartitionInput);
-  return d.kind === 'apply' ? 'accept' : d.kind === 'reject' ? d.error : 'topicIdOnly';
-}
 
 /** The ZK choosers, run through the Election wrappers on a leaderless partition with the vector's ISR. */
 const leaderless = (i: In) => lai(zk.NO_LEADER, i.isr);
