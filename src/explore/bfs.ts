@@ -3,7 +3,7 @@
 // order makes every reported counterexample a shortest one; properties are checked as states are discovered.
 
 import type { ActionBase, Model } from '../contract/model.ts';
-import { CoverageCounter } from './coverage-counter.ts';
+import { CoverageCounter, coverageWarnings } from './coverage-counter.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
 import { createFrontier } from './frontier.ts';
@@ -17,8 +17,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   const seen = new FingerprintSet();
   const log = new StateLog();
   const frontier = createFrontier(model);
-  const coverage = new CoverageCounter();
-  coverage.declare(model.actionTypes ?? []);
+  const coverage = new CoverageCounter(model.actionTypes);
   const invariants = options.properties.filter((p) => p.kind === 'always');
   const actionProps = options.properties.filter((p) => p.kind === 'action');
   const witnesses = options.witnesses;
@@ -133,7 +132,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
           }
         }
         const fresh = fingerprintIsNew(next);
-        coverage.count(slots[a], true, fresh);
+        coverage.count(slots[a], fresh);
         if (!fresh) continue;
         const id = log.push(current, a);
         frontier.push(next, encoder);
@@ -149,6 +148,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   const durationMs = Date.now() - started;
   const maxDepthReached = log.size > 0 ? Math.max(depth, depthOf(log, log.size - 1)) : 0;
   const status = error ? 'error' : violations.length > 0 ? 'violation' : stoppedBy === 'max-states' || stoppedBy === 'time-limit' ? 'incomplete' : 'ok';
+  const entries = coverage.entries();
   return {
     status,
     complete: error === null && stoppedBy === null && frontier.length === 0,
@@ -164,8 +164,8 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
     },
     violations: [...violations].sort((x, y) => x.path.length - y.path.length),
     witnesses: witnesses.map((w, i) => witnessFound[i] ?? { name: w.name, found: false, depth: null, at: null }),
-    coverage: coverage.entries(),
-    warnings: coverage.warnings(),
+    coverage: entries,
+    warnings: coverageWarnings(entries),
     error,
   };
 }

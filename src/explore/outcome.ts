@@ -18,7 +18,7 @@ export interface CoverageEntry {
   readonly action: string;
   /** Times `next` returned a successor for this action type. */
   readonly enabled: number;
-  /** Times the explorer followed it (BFS follows every enabled action; a walk follows one per step). */
+  /** Times the explorer followed it: equal to `enabled`, as every explorer takes each action it finds enabled. */
   readonly taken: number;
   /** Successors not seen before. */
   readonly newStates: number;

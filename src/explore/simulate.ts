@@ -3,7 +3,7 @@
 // that breaks a property stops the search and is shrunk (shrink-walk.ts) to a short trace.
 
 import type { ActionBase, Model } from '../contract/model.ts';
-import { CoverageCounter } from './coverage-counter.ts';
+import { CoverageCounter, coverageWarnings } from './coverage-counter.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
 import type { Outcome, ViolationRecord, WitnessRecord } from './outcome.ts';
@@ -24,8 +24,7 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
   const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
   const encoder = new StateEncoder();
   const seen = new FingerprintSet();
-  const coverage = new CoverageCounter();
-  coverage.declare(model.actionTypes ?? []);
+  const coverage = new CoverageCounter(model.actionTypes);
   const witnessFound: (WitnessRecord | null)[] = options.witnesses.map(() => null);
   const initial = model.init();
   let steps = 0;
@@ -35,14 +34,14 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
   let initIndex = 0;
 
   // Every state a walk reaches: fingerprinted for the distinct count, checked against the witnesses; the step into
-  // it counted for coverage (a walk finds an action enabled only when it takes it, so enabled = taken here).
+  // it counted for coverage.
   const observe = (state: S, action: A | null, path: readonly number[]): void => {
     encoder.reset();
     model.encode(state, encoder);
     const isNew = seen.add(encoder.hash(), encoder.low);
     if (action !== null) {
       steps++;
-      coverage.count(coverage.slot(action.type), true, isNew);
+      coverage.count(coverage.slot(action.type), isNew);
       if (path.length > deepest) deepest = path.length;
     }
     for (let i = 0; i < witnessFound.length; i++) {
@@ -92,6 +91,7 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
   }
   const durationMs = Date.now() - started;
   const status = error ? 'error' : violations.length > 0 ? 'violation' : timedOut ? 'incomplete' : 'ok';
+  const entries = coverage.entries();
   return {
     status,
     complete: false,
@@ -107,8 +107,8 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
     },
     violations,
     witnesses: options.witnesses.map((w, i) => witnessFound[i] ?? { name: w.name, found: false, depth: null, at: null }),
-    coverage: coverage.entries(),
-    warnings: coverage.warnings(),
+    coverage: entries,
+    warnings: coverageWarnings(entries),
     error,
     simulation: { walks: walksRun, foundInWalk, foundLength: found?.path.length ?? null, shrinkAttempts },
   };

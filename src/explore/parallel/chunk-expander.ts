@@ -4,7 +4,7 @@
 
 import type { ActionBase, Model, StateReader } from '../../contract/model.ts';
 import { StateEncoder } from '../state-encoder.ts';
-import { ActionTally } from './action-tally.ts';
+import { CoverageCounter } from '../coverage-counter.ts';
 import type { LoadedModel } from './load-model.ts';
 import { CHUNK_INTS, CLAIM, EVENT_ACTION, EVENT_ALWAYS, EVENT_WITNESS, RECORD_HEADER, STRIDE, type ChunkPart, type LevelPlan } from './protocol.ts';
 import { HIGH_REMAP, SharedFingerprintTable } from './shared-fingerprint-table.ts';
@@ -29,7 +29,7 @@ function sharedInts(length: number): Int32Array {
 }
 
 export class ChunkExpander<S, A extends ActionBase> {
-  readonly coverage: ActionTally;
+  readonly coverage: CoverageCounter;
   /** Global id of the state being expanded, for error reports. */
   parent = -1;
   private readonly model: Model<S, A>;
@@ -70,7 +70,7 @@ export class ChunkExpander<S, A extends ActionBase> {
     private readonly parties: number,
   ) {
     this.model = loaded.model;
-    this.coverage = new ActionTally(this.model.actionTypes ?? []);
+    this.coverage = new CoverageCounter(this.model.actionTypes);
     this.canonical = symmetry && this.model.canonicalize ? this.model.canonicalize.bind(this.model) : null;
     this.reportedAlways = new Uint8Array(loaded.invariants.length);
     this.reportedAction = new Uint8Array(loaded.actionProperties.length);

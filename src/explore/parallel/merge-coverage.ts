@@ -22,8 +22,3 @@ export function mergeCoverage(declared: readonly string[], sources: readonly (re
   }
   return order.map((action) => ({ action, ...sums.get(action)! }));
 }
-
-/** Same wording as CoverageCounter.warnings(): one per action type that never fired. */
-export function coverageWarnings(entries: readonly CoverageEntry[]): string[] {
-  return entries.filter((e) => e.enabled === 0).map((e) => `action ${e.action} never fired`);
-}
