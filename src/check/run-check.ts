@@ -73,9 +73,8 @@ function prepare(definition: ModelDefinition, options: CheckOptions) {
   const model = definition.create(params);
   const all = definition.properties(params);
   const { safety, witnesses } = selectProperties(all, options.properties, definition.name);
-  const base = {
-    properties: safety,
-    witnesses,
+  // Budgets and switches every explorer takes, single-threaded or parallel.
+  const budgets = {
     maxStates: options.maxStates,
     timeLimitMs: options.timeLimitSec !== undefined ? options.timeLimitSec * 1000 : undefined,
     symmetry: options.symmetry,
@@ -83,7 +82,7 @@ function prepare(definition: ModelDefinition, options: CheckOptions) {
     seed: options.seed ?? 0,
     onProgress: options.onProgress,
   };
-  return { params, model, all, base };
+  return { params, model, all, budgets, base: { properties: safety, witnesses, ...budgets } };
 }
 
 export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckResult {
@@ -101,22 +100,13 @@ export function checkModel(definition: ModelDefinition, options: CheckOptions = 
  */
 export async function checkModelParallel(definition: ModelDefinition, options: ParallelCheckOptions): Promise<CheckResult> {
   const workers = options.workers ?? 1;
-  const { params, model, all } = prepare(definition, options);
+  const { params, model, all, budgets } = prepare(definition, options);
   if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || !options.workerSource || !canRunParallel(model, workers)) {
     return checkModel(definition, options);
   }
   const outcome = await exploreParallel(
     { ...options.workerSource, model: definition.name, params, properties: options.properties ? [...options.properties] : [] },
-    {
-      workers,
-      maxDepth: options.maxDepth,
-      maxStates: options.maxStates,
-      timeLimitMs: options.timeLimitSec !== undefined ? options.timeLimitSec * 1000 : undefined,
-      symmetry: options.symmetry,
-      continueAfterViolation: options.continueAfterViolation,
-      seed: options.seed ?? 0,
-      onProgress: options.onProgress,
-    },
+    { workers, maxDepth: options.maxDepth, ...budgets },
   );
   return finish(definition, options, params, model, all, outcome);
 }

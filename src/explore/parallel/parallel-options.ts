@@ -4,7 +4,7 @@
 
 import type { ActionBase, Model } from '../../contract/model.ts';
 import type { ParamValues } from '../../contract/params.ts';
-import type { Progress } from '../explore-options.ts';
+import type { ExploreOptions } from '../explore-options.ts';
 
 export interface WorkerModelSource {
   /** URL of a module exporting a Registry, e.g. `new URL('../properties/registry.ts', import.meta.url).href`. */
@@ -19,17 +19,12 @@ export interface WorkerModelSource {
   readonly properties: readonly string[];
 }
 
-export interface ParallelOptions {
+/** The single-threaded explorer's budgets and switches; the properties travel by name in the WorkerModelSource. */
+export interface ParallelOptions extends Omit<ExploreOptions<unknown, ActionBase>, 'properties' | 'witnesses'> {
   /** Threads expanding states, counting the main thread: `workers - 1` worker threads are started. */
   readonly workers: number;
-  readonly maxDepth?: number;
   /** Checked between levels and before each chunk; a level may overshoot by a few chunks. */
   readonly maxStates?: number;
-  readonly timeLimitMs?: number;
-  readonly symmetry?: boolean;
-  readonly continueAfterViolation?: boolean;
-  readonly seed?: number;
-  readonly onProgress?: (progress: Progress) => void;
   /** Initial capacity of the shared visited set (slots); tests force a tiny one to exercise growth. */
   readonly initialTableCapacity?: number;
   /**
