@@ -25,7 +25,10 @@ export class FingerprintSet {
     return this.table.byteLength;
   }
 
-  /** Adds the fingerprint; true if it was not present. */
+  /**
+   * Adds the fingerprint; true if it was not present. It probes on its own rather than through a helper shared with
+   * `has`: the shared version measured 8–20% slower on two-phase-commit at 8 RMs (this is BFS's hottest call).
+   */
   add(high: number, low: number): boolean {
     if (high === 0 && low === 0) low = 1;
     const table = this.table;
