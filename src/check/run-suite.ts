@@ -56,9 +56,3 @@ export function runPreset(definition: ModelDefinition, preset: Preset): SuiteCas
 function describe(preset: Preset): string {
   return 'holds' in preset.expect ? 'holds' : `violates ${preset.expect.violates.join(', ')}`;
 }
-
-export function* runSuite(models: readonly ModelDefinition[]): Generator<SuiteCase> {
-  for (const definition of models) {
-    for (const preset of definition.presets) yield runPreset(definition, preset);
-  }
-}

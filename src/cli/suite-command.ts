@@ -1,16 +1,18 @@
 // `kcheck suite`: runs every (model, preset) pair that declares an expectation and reports each; exit 0 only if
 // all are met. `--junit FILE` writes one testcase per pair; `--format json` prints one object with every case.
 
-import { runSuite, type SuiteCase } from '../check/run-suite.ts';
+import { availableParallelism } from 'node:os';
+import { runSuiteParallel } from '../check/run-suite-parallel.ts';
+import type { SuiteCase } from '../check/run-suite.ts';
 import { KcheckError } from '../errors.ts';
 import { junitXml } from '../report/junit.ts';
 import { writeFileAtomic } from '../report/write-atomic.ts';
 import type { CliIo, Command } from './command.ts';
 import { EXIT } from './exit-codes.ts';
-import { enumOption, listOption, parseOptions } from './parse-options.ts';
+import { enumOption, intOption, listOption, parseOptions } from './parse-options.ts';
 import { modelNamed, type Registry } from './registry.ts';
 
-const USAGE = 'kcheck suite [--model NAME]... [--format text|json] [--junit FILE]';
+const USAGE = 'kcheck suite [--model NAME]... [--jobs N] [--format text|json] [--junit FILE]';
 
 export function suiteCommand(registry: Registry): Command {
   return {
@@ -18,13 +20,15 @@ export function suiteCommand(registry: Registry): Command {
     summary: 'check every preset against its expectation (the CI gate)',
     usage: USAGE,
     async run(args: readonly string[], io: CliIo): Promise<number> {
-      const { positionals, values } = parseOptions(args, { format: { type: 'string' }, junit: { type: 'string' }, model: { type: 'string', multiple: true } }, USAGE);
+      const { positionals, values } = parseOptions(args, { format: { type: 'string' }, junit: { type: 'string' }, jobs: { type: 'string' }, model: { type: 'string', multiple: true } }, USAGE);
       if (positionals.length > 0) throw new KcheckError('KC_USAGE', `suite takes no positional arguments; usage: ${USAGE}`);
       const format = enumOption(values, 'format', ['text', 'json'] as const, 'text');
       const names = listOption(values, 'model');
       const models = names.length > 0 ? names.map((n) => modelNamed(registry, n)) : registry.models;
+      // Cases run on `--jobs` threads (default: one per core) and are reported in suite order.
+      const jobs = intOption(values, 'jobs', 1) ?? availableParallelism();
       const cases: SuiteCase[] = [];
-      for (const c of runSuite(models)) {
+      for await (const c of runSuiteParallel(models, jobs, registry.source)) {
         cases.push(c);
         if (format === 'text') {
           const secs = (c.durationMs / 1000).toFixed(2);

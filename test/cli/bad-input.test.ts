@@ -28,6 +28,7 @@ const cases: [string, string[], RegExp][] = [
   ['unknown config key', ['check', 'zk-controller', '--config', badKey], /unknown key 'parms'; valid keys: preset, params/],
   ['unreadable trace', ['replay', join(dir, 'missing.itf.json')], /cannot read trace file/],
   ['malformed trace', ['replay', badJson], /is not valid JSON/],
+  ['suite jobs zero', ['suite', '--jobs', '0'], /--jobs must be an integer ≥ 1, got '0'/],
   ['unknown command', ['frobnicate'], /unknown command 'frobnicate'; valid commands: list, check/],
   ['bad assign placer', ['assign', '--brokers', '0,1,2', '--partitions', '3', '--replication-factor', '2', '--placer', 'zz'], /unknown placer 'zz'/],
   ['assign rf too large', ['assign', '--brokers', '0,1,2', '--partitions', '3', '--replication-factor', '5'], /InvalidReplicationFactorException: Replication factor: 5 larger than available brokers: 3\./],

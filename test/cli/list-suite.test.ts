@@ -27,4 +27,24 @@ describe('kcheck suite', () => {
     expect(JSON.parse(run.out)).toMatchObject({ total: 3, passed: 3, failed: 0 });
     expect(readFileSync(junit, 'utf8').match(/<testcase /g)).toHaveLength(3);
   });
+
+  it('gives the same cases in the same order on two threads as on one', async () => {
+    const cases = async (jobs: string) => {
+      const run = await runCli('suite', '--model', 'two-phase-commit', '--model', 'kafka-spec', '--jobs', jobs, '--format', 'json');
+      expect(run.code).toBe(0);
+      return JSON.parse(run.out).cases.map((c: Record<string, unknown>) => ({ ...c, durationMs: 0 }));
+    };
+    const one = await cases('1');
+    expect(one.length).toBeGreaterThan(5);
+    expect(await cases('2')).toEqual(one);
+  });
+
+  it('runs the cases on the main thread when the workers cannot load the registry', async () => {
+    const { runSuiteParallel } = await import('../../src/check/run-suite-parallel.ts');
+    const { twoPhaseCommitDefinition } = await import('../../calibration/two-phase-commit/two-phase-commit-definition.ts');
+    const broken = { moduleUrl: new URL('./run-cli.ts', import.meta.url).href, exportName: 'noSuchRegistry' };
+    const names: string[] = [];
+    for await (const c of runSuiteParallel([twoPhaseCommitDefinition], 2, broken)) names.push(`${c.preset}:${c.met}`);
+    expect(names).toEqual(twoPhaseCommitDefinition.presets.map((p) => `${p.name}:true`));
+  });
 });

@@ -16,11 +16,14 @@ interface Input {
   readonly size: number;
 }
 
-/** A file URL of the bundled worker for this registry module, or null (no esbuild, not a file URL, build error). */
-export async function bundleWorker(moduleUrl: string): Promise<URL | null> {
+/**
+ * A file URL of the bundled worker for this registry module, or null (no esbuild, not a file URL, build error).
+ * `workerMain` exports `runWorker(importModule)`: the parallel BFS worker by default, or the suite's.
+ */
+export async function bundleWorker(moduleUrl: string, workerMainUrl = new URL('./worker-main.ts', import.meta.url)): Promise<URL | null> {
   if (!moduleUrl.startsWith('file:')) return null;
   try {
-    const workerMain = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
+    const workerMain = fileURLToPath(workerMainUrl);
     const key = createHash('sha256').update(`${moduleUrl}\n${workerMain}`).digest('hex').slice(0, 16);
     const dir = join(tmpdir(), 'kcheck-workers');
     const file = join(dir, `worker-${key}.mjs`);

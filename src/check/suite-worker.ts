@@ -1,0 +1,48 @@
+// A worker thread of `kcheck suite --jobs N`: imports the registry from its module, then runs each (model, preset)
+// it is sent and posts the SuiteCase back. Started from the plain-JS bundle (bundle-worker.ts) or, without one, by
+// suite-worker-entry.mjs registering tsx.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Registry } from '../cli/registry.ts';
+import type { ImportModule } from '../explore/parallel/load-model.ts';
+import { runPreset, type SuiteCase } from './run-suite.ts';
+
+export interface SuiteWorkerInit {
+  readonly moduleUrl: string;
+  readonly exportName: string;
+}
+export type ToSuiteWorker = { readonly index: number; readonly model: string; readonly preset: string };
+export type FromSuiteWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'case'; readonly index: number; readonly result: SuiteCase }
+  | { readonly type: 'error'; readonly message: string };
+
+export async function runWorker(importModule: ImportModule): Promise<void> {
+  const port = parentPort!;
+  const send = (message: FromSuiteWorker): void => port.postMessage(message);
+  const init = workerData as SuiteWorkerInit;
+  let registry: Registry;
+  try {
+    registry = (await importModule(init.moduleUrl))[init.exportName] as Registry;
+    if (!registry || !Array.isArray(registry.models)) throw new Error(`${init.moduleUrl} has no registry export '${init.exportName}'`);
+  } catch (thrown) {
+    send({ type: 'error', message: `suite worker could not load the registry: ${thrown instanceof Error ? thrown.message : String(thrown)}` });
+    return;
+  }
+  port.on('message', (job: ToSuiteWorker) => {
+    const definition = registry.models.find((m) => m.name === job.model);
+    const preset = definition?.presets.find((p) => p.name === job.preset);
+    if (!definition || !preset) {
+      send({ type: 'error', message: `suite worker has no preset ${job.model}/${job.preset}` });
+      return;
+    }
+    // runPreset reports a model that throws as an unmet case; anything else retires this worker, and the suite
+    // runs the case on the main thread instead.
+    try {
+      send({ type: 'case', index: job.index, result: runPreset(definition, preset) });
+    } catch (thrown) {
+      send({ type: 'error', message: thrown instanceof Error ? thrown.message : String(thrown) });
+    }
+  });
+  send({ type: 'ready' });
+}
