@@ -8,7 +8,7 @@ import type { ActionBase, Model } from '../contract/model.ts';
 import type { SafetyProperty } from '../contract/property.ts';
 import { exploreBfs } from './bfs.ts';
 import { kindsAlong, restrictActions } from './restrict-actions.ts';
-import { choicesFor, followChoices, followPath, runWalk, type WalkResult } from './walk.ts';
+import { choicesFor, followChoices, followPath, runWalk, type Chooser, type WalkResult } from './walk.ts';
 
 export interface ShrinkResult extends WalkResult {
   /** Walks tried while shrinking (fast-check's runs and the deletion pass). */
@@ -28,7 +28,7 @@ export function shrinkWalk<S, A extends ActionBase>(
   const target = found.violation?.property;
   if (target === undefined) return { ...found, attempts: 0 };
   let attempts = 0;
-  const replay = (chooser: ReturnType<typeof followPath<S, A>>, steps: number): WalkResult => {
+  const replay = (chooser: Chooser<S, A>, steps: number): WalkResult => {
     attempts++;
     return runWalk(model, properties, initial, chooser, steps);
   };
