@@ -43,5 +43,11 @@ export const replicationDefinition: ModelDefinition<ReplicationState, Replicatio
     if (p.eligibleLeaderReplicas === true && p.leaderElection !== 'kraft') return 'eligibleLeaderReplicas (KIP-966) needs leaderElection=kraft';
     return undefined;
   },
+  // Kafka clamps min.insync.replicas to the replica count (Partition.effectiveMinIsr at apache/kafka 1eb7644349cb; see
+  // model/rules/replication/leader-high-watermark.ts), so the run checks the clamped value: say so.
+  notes: (p) =>
+    Number(p.minInsyncReplicas) > Number(p.replicas)
+      ? [`minInsyncReplicas=${p.minInsyncReplicas} is above replicas=${p.replicas}; Kafka clamps it to ${p.replicas} (effectiveMinIsr), so this run checks min.insync.replicas=${p.replicas}`]
+      : [],
   presets: replicationPresets,
 };

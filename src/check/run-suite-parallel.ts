@@ -14,11 +14,12 @@ interface Job {
   readonly preset: Preset;
 }
 
-export async function* runSuiteParallel(models: readonly ModelDefinition[], jobs: number, source: Registry['source']): AsyncGenerator<SuiteCase> {
+/** `outDir`: where unmet cases write their traces and reports (none when undefined). */
+export async function* runSuiteParallel(models: readonly ModelDefinition[], jobs: number, source: Registry['source'], outDir?: string): AsyncGenerator<SuiteCase> {
   const list: Job[] = models.flatMap((definition) => definition.presets.map((preset) => ({ definition, preset })));
   const threads = Math.min(jobs, list.length);
   if (threads <= 1 || source === undefined) {
-    for (const job of list) yield runPreset(job.definition, job.preset);
+    for (const job of list) yield runPreset(job.definition, job.preset, outDir);
     return;
   }
   const results: (SuiteCase | undefined)[] = list.map(() => undefined);
@@ -33,7 +34,7 @@ export async function* runSuiteParallel(models: readonly ModelDefinition[], jobs
     const index = queue.shift();
     busy.index = index ?? -1;
     if (index === undefined) return;
-    const job: ToSuiteWorker = { index, model: list[index].definition.name, preset: list[index].preset.name };
+    const job: ToSuiteWorker = { index, model: list[index].definition.name, preset: list[index].preset.name, outDir };
     worker.postMessage(job);
   };
 
@@ -70,7 +71,7 @@ export async function* runSuiteParallel(models: readonly ModelDefinition[], jobs
         if (live.size === 0) {
           // No worker left: run the queued cases here, in order, until case i is done.
           const index = queue.shift()!;
-          results[index] = runPreset(list[index].definition, list[index].preset);
+          results[index] = runPreset(list[index].definition, list[index].preset, outDir);
           continue;
         }
         await new Promise<void>((resolve) => (wake = resolve));

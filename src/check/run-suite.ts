@@ -1,9 +1,16 @@
 // The CI gate: every (model, preset) pair that declares an expectation is checked with BFS. `holds` is met when
 // the search finishes (or reaches the preset's depth bound) with no violation and every witness found, so a
-// passing invariant is known not to be vacuous; `violates` is met when each named property is violated.
+// passing invariant is known not to be vacuous; `violates` is met when each named property is violated. An unmet
+// case carries its counterexamples' steps and the command that reruns it, and with an output directory writes
+// their traces and reports.
 
 import type { ModelDefinition, Preset } from '../contract/model-definition.ts';
-import { checkModel } from './run-check.ts';
+import type { WrittenViolation } from '../report/check-summary.ts';
+import { configurationId } from '../report/configuration-id.ts';
+import { rerunCommand } from '../report/rerun-command.ts';
+import { counterexampleLines } from '../report/text-summary.ts';
+import { removeStaleFiles, writeViolationFiles } from '../report/write-violation-files.ts';
+import { checkModel, type CheckResult } from './run-check.ts';
 
 export interface SuiteCase {
   readonly model: string;
@@ -15,9 +22,36 @@ export interface SuiteCase {
   readonly maxDepth: number;
   readonly durationMs: number;
   readonly violations: readonly { readonly property: string; readonly length: number }[];
+  /** `<model>.<preset>.<params-hash>`, as in report names and `check`'s JUnit. */
+  readonly configuration: string;
+  /** Unmet only: the command that reruns this case, and each counterexample as readable lines. */
+  readonly rerun: string | null;
+  readonly story: readonly string[];
+  /** Unmet with an output directory: the traces and reports written. */
+  readonly files: readonly WrittenViolation[];
 }
 
-export function runPreset(definition: ModelDefinition, preset: Preset): SuiteCase {
+type Judged = Omit<SuiteCase, 'configuration' | 'rerun' | 'story' | 'files'>;
+
+export function runPreset(definition: ModelDefinition, preset: Preset, outDir?: string): SuiteCase {
+  const { judged, result } = judgePreset(definition, preset);
+  const configuration = configurationId(definition.name, preset.name, result.params);
+  if (judged.met) {
+    if (outDir !== undefined) removeStaleFiles(outDir, configuration, []);
+    return { ...judged, configuration, rerun: null, story: [], files: [] };
+  }
+  const model = definition.create(result.params);
+  const files = outDir !== undefined ? writeViolationFiles(definition, result, outDir) : [];
+  const story = result.violations.flatMap((v, i) => [`${v.record.property}: ${v.record.path.length} action(s)`, ...counterexampleLines(model, v, files[i])]);
+  const bounds = [
+    ...(preset.bounds?.maxDepth !== undefined ? [`--max-depth ${preset.bounds.maxDepth}`] : []),
+    ...(preset.bounds?.maxStates !== undefined ? [`--max-states ${preset.bounds.maxStates}`] : []),
+    ...('violates' in preset.expect ? [...preset.expect.violates.map((p) => `--property ${p}`), '--continue'] : []),
+  ];
+  return { ...judged, configuration, rerun: rerunCommand(definition, preset.name, result.params, bounds), story, files };
+}
+
+function judgePreset(definition: ModelDefinition, preset: Preset): { judged: Judged; result: CheckResult } {
   const wanted = 'violates' in preset.expect ? preset.expect.violates : undefined;
   const result = checkModel(definition, {
     preset: preset.name,
@@ -29,7 +63,8 @@ export function runPreset(definition: ModelDefinition, preset: Preset): SuiteCas
   const o = result.outcome;
   const violations = o.violations.map((v) => ({ property: v.property, length: v.path.length }));
   const base = { model: definition.name, preset: preset.name, distinctStates: o.stats.distinctStates, maxDepth: o.stats.maxDepth, durationMs: o.stats.durationMs, violations };
-  if (o.status === 'error') return { ...base, expect: describe(preset), met: false, detail: `error: ${o.error?.message}` };
+  const done = (judged: Judged) => ({ judged, result });
+  if (o.status === 'error') return done({ ...base, expect: describe(preset), met: false, detail: `error: ${o.error?.message}` });
   if (wanted === undefined) {
     const missing = o.witnesses.filter((w) => !w.found).map((w) => w.name);
     const bounded = o.stoppedBy === 'max-depth';
@@ -40,9 +75,9 @@ export function runPreset(definition: ModelDefinition, preset: Preset): SuiteCas
         : o.status === 'incomplete'
           ? `incomplete: stopped by ${o.stoppedBy}`
           : missing.length > 0
-            ? `holds, but witnesses never reached (vacuous?): ${missing.join(', ')}`
+            ? `vacuous: ${missing.map((w) => `witness ${w} never reached`).join(', ')}`
             : `holds${bounded ? ` up to depth ${preset.bounds?.maxDepth}` : ''}`;
-    return { ...base, expect: 'holds', met, detail };
+    return done({ ...base, expect: 'holds', met, detail });
   }
   const found = new Set(violations.map((v) => v.property));
   const absent = wanted.filter((p) => !found.has(p));
@@ -50,7 +85,7 @@ export function runPreset(definition: ModelDefinition, preset: Preset): SuiteCas
     absent.length === 0
       ? `violates ${violations.map((v) => `${v.property} (${v.length} actions)`).join(', ')}`
       : `expected a violation of ${absent.join(', ')} but ${o.status === 'incomplete' ? `the search stopped (${o.stoppedBy})` : 'none was found'}`;
-  return { ...base, expect: describe(preset), met: absent.length === 0, detail };
+  return done({ ...base, expect: describe(preset), met: absent.length === 0, detail });
 }
 
 function describe(preset: Preset): string {

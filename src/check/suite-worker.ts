@@ -11,7 +11,7 @@ export interface SuiteWorkerInit {
   readonly moduleUrl: string;
   readonly exportName: string;
 }
-export type ToSuiteWorker = { readonly index: number; readonly model: string; readonly preset: string };
+export type ToSuiteWorker = { readonly index: number; readonly model: string; readonly preset: string; readonly outDir?: string };
 export type FromSuiteWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'case'; readonly index: number; readonly result: SuiteCase }
@@ -39,7 +39,7 @@ export async function runWorker(importModule: ImportModule): Promise<void> {
     // runPreset reports a model that throws as an unmet case; anything else retires this worker, and the suite
     // runs the case on the main thread instead.
     try {
-      send({ type: 'case', index: job.index, result: runPreset(definition, preset) });
+      send({ type: 'case', index: job.index, result: runPreset(definition, preset, job.outDir) });
     } catch (thrown) {
       send({ type: 'error', message: thrown instanceof Error ? thrown.message : String(thrown) });
     }

@@ -1,61 +1,56 @@
 // `kcheck check <model>`: resolve params (defaults ← preset ← config ← --set), run BFS or simulation, write each
-// counterexample as an ITF trace and a Markdown report, print text or one JSON object, and return the exit code.
+// counterexample as an ITF trace and a Markdown report plus the directory's index, print text or one JSON object,
+// and return the exit code: a passing run whose witness was never reached is vacuous (exit 1, unless --allow-vacuous).
 
 import { randomInt } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { checkModelParallel } from '../check/run-check.ts';
 import { KcheckError } from '../errors.ts';
 import type { Strategy } from '../explore/outcome.ts';
+import { checkJunitSuite } from '../report/check-junit.ts';
 import { checkSummary } from '../report/check-summary.ts';
-import { junitXml } from '../report/junit.ts';
+import { stopReason } from '../report/checked-depth.ts';
+import { configurationId } from '../report/configuration-id.ts';
+import { mergeJunit } from '../report/junit.ts';
+import { propertyVerdicts } from '../report/property-verdicts.ts';
+import { rerunCommand } from '../report/rerun-command.ts';
+import { indexViolations, writeRunIndex } from '../report/run-index.ts';
 import { textSummary } from '../report/text-summary.ts';
 import { writeFileAtomic } from '../report/write-atomic.ts';
 import { writeViolationFiles } from '../report/write-violation-files.ts';
+import { checkHelp, CHECK_OPTIONS, CHECK_USAGE, DEFAULT_TIME_LIMIT_SEC } from './check-options.ts';
 import type { CliIo, Command } from './command.ts';
-import { exitCodeFor } from './exit-codes.ts';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { enumOption, intOption, listOption, parseOptions } from './parse-options.ts';
-import { progressPrinter } from './progress-printer.ts';
+import { limitText, progressPrinter } from './progress-printer.ts';
 import { readConfig } from './read-config.ts';
 import { modelNamed, type Registry } from './registry.ts';
-
-const USAGE =
-  'kcheck check <model> [--preset NAME] [--set key=value]... [--config FILE.json] [--strategy bfs|simulate] ' +
-  '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] ' +
-  '[--continue] [--workers N] [--out DIR] [--format text|json] [--junit FILE]';
-
-const OPTIONS = {
-  preset: { type: 'string' },
-  set: { type: 'string', multiple: true },
-  config: { type: 'string' },
-  strategy: { type: 'string' },
-  'max-depth': { type: 'string' },
-  'max-states': { type: 'string' },
-  'time-limit': { type: 'string' },
-  walks: { type: 'string' },
-  seed: { type: 'string' },
-  property: { type: 'string', multiple: true },
-  symmetry: { type: 'boolean' },
-  continue: { type: 'boolean' },
-  workers: { type: 'string' },
-  out: { type: 'string' },
-  format: { type: 'string' },
-  junit: { type: 'string' },
-} as const;
 
 export function checkCommand(registry: Registry): Command {
   return {
     name: 'check',
     summary: 'explore a model (exhaustive BFS or seeded simulation) and report every violated property',
-    usage: USAGE,
+    usage: CHECK_USAGE,
+    help: (args) => checkHelp(registry, args),
     async run(args: readonly string[], io: CliIo): Promise<number> {
-      const { positionals, values } = parseOptions(args, OPTIONS, USAGE);
-      if (positionals.length !== 1) throw new KcheckError('KC_USAGE', `check takes exactly one model name; usage: ${USAGE}`);
+      const { positionals, values } = parseOptions(args, CHECK_OPTIONS, CHECK_USAGE);
+      if (positionals.length !== 1) throw new KcheckError('KC_USAGE', `check takes exactly one model name; usage: ${CHECK_USAGE}`);
       const definition = modelNamed(registry, positionals[0]);
       const config = typeof values.config === 'string' ? readConfig(values.config) : {};
       const format = enumOption(values, 'format', ['text', 'json'] as const, 'text');
       const strategy = enumOption(values, 'strategy', ['bfs', 'simulate'] as const, (config.strategy ?? 'bfs') as Strategy);
       if (!['bfs', 'simulate'].includes(strategy)) throw new KcheckError('KC_BAD_CONFIG', `strategy must be bfs or simulate, got '${strategy}'`);
       const seed = intOption(values, 'seed', 0) ?? config.seed ?? (strategy === 'simulate' ? randomInt(0, 2 ** 31 - 1) : 0);
-      const properties = listOption(values, 'property');
+      const listed = listOption(values, 'property');
+      const properties = listed.length > 0 ? listed : (config.properties ?? []);
+      // A default time limit so an unexpectedly large space ends with a verdict instead of running until killed; 0 = none.
+      const askedLimit = intOption(values, 'time-limit', 0) ?? config.timeLimit;
+      const timeLimitSec = askedLimit === undefined ? DEFAULT_TIME_LIMIT_SEC : askedLimit === 0 ? undefined : askedLimit;
+      const defaultTimeLimitSec = askedLimit === undefined ? DEFAULT_TIME_LIMIT_SEC : null;
+      const maxDepth = intOption(values, 'max-depth', 0) ?? config.maxDepth;
+      const maxStates = intOption(values, 'max-states', 1) ?? config.maxStates;
+      const allowVacuous = values['allow-vacuous'] === true;
+      const quiet = values.quiet === true;
       const result = await checkModelParallel(definition, {
         workers: intOption(values, 'workers', 1) ?? 1,
         workerSource: registry.source,
@@ -63,28 +58,45 @@ export function checkCommand(registry: Registry): Command {
         config: config.params,
         sets: listOption(values, 'set'),
         strategy,
-        maxDepth: intOption(values, 'max-depth', 0) ?? config.maxDepth,
-        maxStates: intOption(values, 'max-states', 1) ?? config.maxStates,
-        timeLimitSec: intOption(values, 'time-limit', 1) ?? config.timeLimit,
+        maxDepth,
+        maxStates,
+        timeLimitSec,
         walks: intOption(values, 'walks', 1) ?? config.walks,
         seed,
-        properties: properties.length > 0 ? properties : config.properties,
+        properties,
         symmetry: values.symmetry === true,
         continueAfterViolation: values.continue === true,
-        onProgress: io.isTty ? progressPrinter(io) : undefined,
+        onProgress: quiet ? undefined : progressPrinter(io, limitText(timeLimitSec, defaultTimeLimitSec !== null, maxStates, maxDepth)),
       });
-      if (io.isTty) io.err('\r\x1b[K');
-      const written = writeViolationFiles(definition, result, typeof values.out === 'string' ? values.out : 'reports');
+      if (io.isTty && !quiet) io.err('\r\x1b[K');
+      const outDir = typeof values.out === 'string' ? values.out : 'reports';
+      const o = result.outcome;
+      const configuration = configurationId(result.model, result.preset, result.params);
+      const all = definition.properties(result.params);
+      const verdicts = propertyVerdicts(all, result, { selected: properties, allowVacuous });
+      const vacuous = o.status === 'ok' ? verdicts.filter((v) => v.kind === 'sometimes' && v.reason.startsWith('vacuous')).map((v) => v.property) : [];
+      const notes = definition.notes?.(result.params) ?? [];
+      const extras = { vacuous, allowVacuous, defaultTimeLimitSec, timeLimitSec: timeLimitSec ?? null, notes };
+      const written = writeViolationFiles(definition, result, outDir);
+      const verdict = vacuous.length > 0 && !allowVacuous ? 'vacuous' : o.status;
+      writeRunIndex(outDir, [
+        {
+          configuration,
+          command: 'check',
+          model: result.model,
+          preset: result.preset,
+          verdict,
+          detail: o.error ? `error: ${o.error.message}` : `${verdicts.filter((v) => v.status === 'failed').map((v) => v.reason.startsWith('vacuous') ? v.reason : `${v.property} ${v.reason}`).join('; ') || 'no violation'}; ${stopReason(o)}`,
+          rerun: rerunCommand(definition, result.preset, result.params, strategy === 'simulate' ? ['--strategy simulate', `--seed ${seed}`] : []),
+          violations: indexViolations(written),
+        },
+      ]);
       if (typeof values.junit === 'string') {
-        const checked = definition.properties(result.params).filter((p) => p.kind !== 'sometimes' && (properties.length === 0 || properties.includes(p.name)));
-        const cases = checked.map((p) => {
-          const v = written.find((w) => w.property === p.name);
-          return { classname: `${result.model}${result.preset ? `.${result.preset}` : ''}`, name: p.name, timeSec: result.outcome.stats.durationMs / 1000, failure: v ? `violated in ${v.length} action(s); trace ${v.trace}` : null };
-        });
-        writeFileAtomic(values.junit, junitXml(`kcheck check ${result.model}`, cases));
+        const suite = checkJunitSuite(definition.create(result.params), result, configuration, verdicts, written);
+        writeFileAtomic(values.junit, mergeJunit(existsSync(values.junit) ? readFileSync(values.junit, 'utf8') : null, [suite]));
       }
-      io.out(format === 'json' ? `${JSON.stringify(checkSummary(result, written))}\n` : textSummary(definition, result, written));
-      return exitCodeFor(result.outcome.status);
+      io.out(format === 'json' ? `${JSON.stringify(checkSummary(result, written, { ...extras, configuration, verdicts }))}\n` : textSummary(definition, result, written, extras));
+      return verdict === 'vacuous' ? EXIT.violation : exitCodeFor(o.status);
     },
   };
 }

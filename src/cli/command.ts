@@ -16,6 +16,8 @@ export interface Command {
   readonly summary: string;
   /** The usage line, e.g. "kcheck assign --brokers LIST --partitions N ...". */
   readonly usage: string;
+  /** The full `--help` text (options, defaults, examples); gets the other arguments, e.g. a model name. */
+  help?(args: readonly string[]): string;
   /**
    * Runs with the arguments after the command name; returns the exit code (0 ok, 1 violation / expectation
    * not met, 2 usage or input error, 4 incomplete). Throws KcheckError for bad input; the CLI prints it.

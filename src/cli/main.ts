@@ -35,7 +35,7 @@ export async function main(argv: readonly string[], registry: Registry, io: CliI
       return EXIT.usage;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(`${command.usage}\n`);
+      io.out(command.help ? command.help(rest.filter((a) => a !== '--help' && a !== '-h')) : `${command.usage}\n`);
       return EXIT.ok;
     }
     return await command.run(rest, io);

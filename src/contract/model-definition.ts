@@ -25,4 +25,6 @@ export interface ModelDefinition<S = any, A extends ActionBase = any> {
   readonly presets: readonly Preset[];
   /** Checks relations between params that ranges cannot express; returns a one-line error or undefined. */
   validate?(params: ParamValues): string | undefined;
+  /** Warnings about valid but surprising params (e.g. a value the system clamps), printed with the result. */
+  notes?(params: ParamValues): readonly string[];
 }

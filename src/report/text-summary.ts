@@ -1,14 +1,41 @@
 // The human-readable result of `kcheck check`: verdict first, then each counterexample's steps in the protocol's
-// words with where its trace and report were written, then statistics, witnesses and action coverage.
+// words with where its trace and report were written, then statistics (with how deep a stopped search is known
+// clean), witnesses (an unreached one makes the run vacuous), coverage, warnings and the outcome.
 
-import type { CheckResult } from '../check/run-check.ts';
+import type { CheckResult, ViolationReport } from '../check/run-check.ts';
+import type { ActionBase, Model } from '../contract/model.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import type { WrittenViolation } from './check-summary.ts';
+import { stopReason } from './checked-depth.ts';
 import { describeAction, replayCommand } from './violation-artifact.ts';
+
+export interface SummaryExtras {
+  /** Witnesses never reached by a run that otherwise passed (the run is vacuous unless allowed). */
+  readonly vacuous?: readonly string[];
+  readonly allowVacuous?: boolean;
+  /** The time limit was the default one, not asked for: say how to lift it. */
+  readonly defaultTimeLimitSec?: number | null;
+  /** The time limit in force (null: none). */
+  readonly timeLimitSec?: number | null;
+  /** Warnings about the params (e.g. a value Kafka clamps). */
+  readonly notes?: readonly string[];
+}
+
+/** A counterexample as readable lines: the property's doc, each step in the protocol's words, the files, the replay. */
+export function counterexampleLines(model: Model<unknown, ActionBase>, v: ViolationReport, written: WrittenViolation | undefined, indent = '  '): string[] {
+  const lines = [`${indent}${v.doc}`];
+  v.trace.actions.forEach((action, step) => lines.push(`${indent}${String(step + 1).padStart(3)}. ${describeAction(model, action)}`));
+  if (written) {
+    lines.push(`${indent}trace:  ${written.trace}`);
+    lines.push(`${indent}report: ${written.report} (and .html)`);
+    lines.push(`${indent}replay: ${replayCommand(written.trace)}`);
+  }
+  return lines;
+}
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-export function textSummary(definition: ModelDefinition, result: CheckResult, written: readonly WrittenViolation[]): string {
+export function textSummary(definition: ModelDefinition, result: CheckResult, written: readonly WrittenViolation[], extras: SummaryExtras = {}): string {
   const o = result.outcome;
   const model = definition.create(result.params);
   const lines: string[] = [];
@@ -19,28 +46,11 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
   result.violations.forEach((v, i) => {
     const kind = o.strategy === 'bfs' ? 'shortest counterexample' : 'shrunk counterexample';
     lines.push(`VIOLATED  ${v.record.property} — ${kind}, ${v.record.path.length} action(s)`);
-    lines.push(`  ${v.doc}`);
-    v.trace.actions.forEach((action, step) => lines.push(`  ${String(step + 1).padStart(3)}. ${describeAction(model, action)}`));
-    if (written[i]) {
-      lines.push(`  trace:  ${written[i].trace}`);
-      lines.push(`  report: ${written[i].report} (and .html)`);
-      lines.push(`  replay: ${replayCommand(written[i].trace)}`);
-    }
-    lines.push('');
+    lines.push(...counterexampleLines(model, v, written[i]), '');
   });
   if (o.error) lines.push(`ERROR  ${o.error.message}`, '');
-  const stop =
-    o.stoppedBy === 'first-violation'
-      ? 'stopped at the first violation'
-      : o.stoppedBy === 'max-depth'
-        ? 'stopped at --max-depth (bounded check)'
-        : o.stoppedBy === 'max-states'
-          ? 'stopped at --max-states: nothing proven'
-          : o.stoppedBy === 'time-limit'
-            ? 'stopped at --time-limit: nothing proven'
-            : o.strategy === 'bfs'
-              ? 'explored exhaustively'
-              : 'all walks done';
+  const defaultLimit = o.stoppedBy === 'time-limit' && extras.defaultTimeLimitSec ? extras.defaultTimeLimitSec : null;
+  const stop = stopReason(o, defaultLimit !== null);
   lines.push(
     `states: ${fmt(o.stats.distinctStates)} distinct, ${fmt(o.stats.generatedStates)} generated, depth ${o.stats.maxDepth}, ` +
       `${(o.stats.durationMs / 1000).toFixed(2)} s (${fmt(o.stats.statesPerSecond)} states/s); ${stop}`,
@@ -58,7 +68,13 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
     lines.push(`witnesses: ${o.witnesses.map((w) => (w.found ? `${w.name} (depth ${w.depth})` : `${w.name} NOT FOUND`)).join(', ')}`);
   }
   lines.push(`coverage (${o.strategy === 'bfs' ? 'enabled' : 'taken'}/new): ${o.coverage.map((c) => `${c.action} ${fmt(c.enabled)}/${fmt(c.newStates)}`).join(', ')}`);
-  for (const warning of o.warnings) lines.push(`warning: ${warning}`);
-  lines.push(`outcome: ${o.status}${o.complete ? '' : o.status === 'ok' ? ' (within bounds)' : ''}`);
+  for (const warning of [...(extras.notes ?? []), ...o.warnings]) lines.push(`warning: ${warning}`);
+  if (defaultLimit !== null) {
+    lines.push(`the default time limit of ${defaultLimit} s stopped this run; lift it with --time-limit SEC (or --time-limit 0 for none)`);
+  }
+  const vacuous = extras.vacuous ?? [];
+  for (const name of vacuous) lines.push(`vacuous: witness ${name} never reached${extras.allowVacuous ? ' (allowed by --allow-vacuous)' : ''}`);
+  const verdict = vacuous.length > 0 && !extras.allowVacuous ? 'vacuous' : o.status;
+  lines.push(`outcome: ${verdict}${o.complete || verdict !== 'ok' ? '' : ' (within bounds)'}`);
   return `${lines.join('\n')}\n`;
 }

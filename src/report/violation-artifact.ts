@@ -5,6 +5,7 @@ import type { ActionBase, Model, TraceValue } from '../contract/model.ts';
 import type { ParamValues } from '../contract/params.ts';
 import type { Strategy } from '../explore/outcome.ts';
 import type { Trace } from '../explore/trace.ts';
+import { configurationId } from './configuration-id.ts';
 
 export interface ArtifactStep {
   readonly index: number;
@@ -25,7 +26,8 @@ export interface ViolationArtifact {
   readonly doc: string;
   readonly initIndex: number;
   readonly steps: readonly ArtifactStep[];
-  /** File stem used for the trace and report files, e.g. "zk-controller.no-epoch-fencing.no-stale-controller-write". */
+  /** File stem of the trace and reports, `<model>.<preset|custom>.<params-hash>.<property>`, e.g.
+   *  "zk-controller.no-epoch-fencing.1a2b3c4d.no-stale-controller-write". */
   readonly stem: string;
 }
 
@@ -45,7 +47,7 @@ export function buildArtifact<A extends ActionBase>(
     actionText: i === 0 ? null : describeAction(model, trace.actions[i - 1]),
     vars: model.variables(state),
   }));
-  const stem = [info.model, info.preset ?? 'custom', info.property].join('.');
+  const stem = `${configurationId(info.model, info.preset, info.params)}.${info.property}`;
   return { ...info, initIndex: trace.initIndex, steps, stem };
 }
 

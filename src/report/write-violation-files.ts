@@ -1,19 +1,25 @@
-// Writes, for each violation of a check, the ITF trace and the Markdown and HTML reports under the output directory, each
-// atomically, with deterministic names (model.preset.property) so reruns replace rather than accumulate.
+// Writes, for each violation of a check, the ITF trace and the Markdown and HTML reports under the output directory,
+// each atomically, named `<model>.<preset|custom>.<params-hash>.<property>` so reruns of one configuration replace
+// rather than accumulate; files of that configuration from an earlier run that this run did not write (a property
+// that no longer fails) are removed, so the directory says what the last run of each configuration found.
 
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult } from '../check/run-check.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import type { WrittenViolation } from './check-summary.ts';
+import { configurationId } from './configuration-id.ts';
 import { artifactToHtml } from './html-report.ts';
 import { artifactToItf } from './itf-writer.ts';
 import { artifactToMarkdown } from './markdown-report.ts';
 import { buildArtifact } from './violation-artifact.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
+const REPORT_FILE = /\.(itf\.json|md|html)$/;
+
 export function writeViolationFiles(definition: ModelDefinition, result: CheckResult, outDir: string): WrittenViolation[] {
   const model = definition.create(result.params);
-  return result.violations.map((v) => {
+  const written = result.violations.map((v) => {
     const artifact = buildArtifact(model, v.trace, {
       model: result.model,
       preset: result.preset,
@@ -32,4 +38,20 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
     writeFileAtomic(html, artifactToHtml(artifact, trace));
     return { property: v.record.property, length: v.record.path.length, trace, report, html };
   });
+  removeStaleFiles(outDir, configurationId(result.model, result.preset, result.params), written);
+  return written;
+}
+
+/** Deletes `<configuration>.*` trace and report files in `outDir` that are not among `kept`. */
+export function removeStaleFiles(outDir: string, configuration: string, kept: readonly WrittenViolation[]): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(outDir);
+  } catch {
+    return []; // no directory yet: nothing stale
+  }
+  const keep = new Set(kept.flatMap((w) => [w.trace, w.report, w.html].map((p) => p.slice(p.lastIndexOf('/') + 1))));
+  const stale = names.filter((n) => n.startsWith(`${configuration}.`) && REPORT_FILE.test(n) && !keep.has(n));
+  for (const name of stale) rmSync(join(outDir, name), { force: true });
+  return stale;
 }

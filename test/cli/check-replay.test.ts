@@ -84,12 +84,12 @@ describe('kcheck check / replay', () => {
     expect((await runCli('replay', bug.violations[0].trace)).code).toBe(1);
   });
 
-  it('writes JUnit with one testcase per property', async () => {
+  it('writes JUnit with one testcase per property and witness', async () => {
     const junit = join(out, 'check.xml');
     await runCli('check', 'zk-controller', '--preset', 'no-epoch-fencing', '--out', out, '--junit', junit);
     const xml = readFileSync(junit, 'utf8');
-    expect(xml.match(/<testcase /g)).toHaveLength(4);
-    expect(xml).toContain('<failure message="violated in 6 action(s)');
+    expect(xml.match(/<testcase /g)).toHaveLength(8);
+    expect(xml).toContain('<failure message="no-stale-controller-write: violated: shortest counterexample of 6 action(s)"');
   });
 
   it('takes params from a config file, overridden by --set', async () => {
