@@ -37,7 +37,8 @@ export function runPreset(definition: ModelDefinition, preset: Preset, outDir?: 
   const { judged, result } = judgePreset(definition, preset);
   const configuration = configurationId(definition.name, preset.name, result.params);
   if (judged.met) {
-    if (outDir !== undefined) removeStaleFiles(outDir, configuration, []);
+    // A met `holds` proved every property clean within the preset's bounds: earlier counterexamples are stale.
+    if (outDir !== undefined && 'holds' in preset.expect) removeStaleFiles(outDir, configuration, []);
     return { ...judged, configuration, rerun: null, story: [], files: [] };
   }
   const model = definition.create(result.params);

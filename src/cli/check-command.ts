@@ -17,7 +17,7 @@ import { rerunCommand } from '../report/rerun-command.ts';
 import { indexViolations, writeRunIndex } from '../report/run-index.ts';
 import { textSummary } from '../report/text-summary.ts';
 import { writeFileAtomic } from '../report/write-atomic.ts';
-import { writeViolationFiles } from '../report/write-violation-files.ts';
+import { removeStaleFiles, writeViolationFiles } from '../report/write-violation-files.ts';
 import { checkHelp, CHECK_OPTIONS, CHECK_USAGE, DEFAULT_TIME_LIMIT_SEC } from './check-options.ts';
 import type { CliIo, Command } from './command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
@@ -78,6 +78,8 @@ export function checkCommand(registry: Registry): Command {
       const notes = definition.notes?.(result.params) ?? [];
       const extras = { vacuous, allowVacuous, defaultTimeLimitSec, timeLimitSec: timeLimitSec ?? null, notes };
       const written = writeViolationFiles(definition, result, outDir);
+      const clean = verdicts.filter((v) => v.status === 'passed' && v.kind !== 'sometimes').map((v) => v.property);
+      removeStaleFiles(outDir, configuration, written, clean);
       const verdict = vacuous.length > 0 && !allowVacuous ? 'vacuous' : o.status;
       writeRunIndex(outDir, [
         {

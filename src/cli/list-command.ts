@@ -5,10 +5,11 @@ import type { ModelDefinition } from '../contract/model-definition.ts';
 import { describeRange } from '../contract/params.ts';
 import { KcheckError } from '../errors.ts';
 import type { CliIo, Command } from './command.ts';
-import { enumOption, parseOptions } from './parse-options.ts';
+import { enumOption, helpText, parseOptions, type OptionSpec } from './parse-options.ts';
 import type { Registry } from './registry.ts';
 
 const USAGE = 'kcheck list [--format text|json]';
+const OPTIONS = { format: { type: 'string', arg: 'text|json', doc: 'text for people, or one JSON object {models: [...]}', shown: 'text' } } as const satisfies OptionSpec;
 
 export function describeModel(definition: ModelDefinition) {
   const defaults = Object.fromEntries(definition.params.map((p) => [p.name, p.default]));
@@ -30,8 +31,9 @@ export function listCommand(registry: Registry): Command {
     name: 'list',
     summary: 'list models with their params, presets and properties',
     usage: USAGE,
+    help: () => helpText('kcheck list — every model with its params, presets and properties', USAGE, OPTIONS, ['npx kcheck list', 'npx kcheck list --format json']),
     async run(args: readonly string[], io: CliIo): Promise<number> {
-      const { positionals, values } = parseOptions(args, { format: { type: 'string' } }, USAGE);
+      const { positionals, values } = parseOptions(args, OPTIONS, USAGE);
       if (positionals.length > 0) throw new KcheckError('KC_USAGE', `list takes no arguments; usage: ${USAGE}`);
       const models = registry.models.map(describeModel);
       if (enumOption(values, 'format', ['text', 'json'] as const, 'text') === 'json') {

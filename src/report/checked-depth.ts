@@ -20,7 +20,7 @@ export function stopReason(o: Outcome, defaultTimeLimit = false): string {
     case 'first-violation':
       return `stopped at the first violation${clean.replace('no violation', 'no other violation')}`;
     case 'max-depth':
-      return `stopped at --max-depth ${within ?? o.stats.maxDepth} (bounded check)`;
+      return `stopped at --max-depth ${within ?? o.stats.maxDepth} (bounded check)${clean}`;
     case 'max-states':
       return `stopped at --max-states${clean}, nothing proven beyond`;
     case 'time-limit':

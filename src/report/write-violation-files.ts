@@ -1,14 +1,13 @@
 // Writes, for each violation of a check, the ITF trace and the Markdown and HTML reports under the output directory,
 // each atomically, named `<model>.<preset|custom>.<params-hash>.<property>` so reruns of one configuration replace
-// rather than accumulate; files of that configuration from an earlier run that this run did not write (a property
-// that no longer fails) are removed, so the directory says what the last run of each configuration found.
+// rather than accumulate. removeStaleFiles deletes a configuration's earlier files for properties a run proved
+// clean (e.g. after a model fix), so no file in the directory claims a violation the last run ruled out.
 
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult } from '../check/run-check.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import type { WrittenViolation } from './check-summary.ts';
-import { configurationId } from './configuration-id.ts';
 import { artifactToHtml } from './html-report.ts';
 import { artifactToItf } from './itf-writer.ts';
 import { artifactToMarkdown } from './markdown-report.ts';
@@ -38,12 +37,14 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
     writeFileAtomic(html, artifactToHtml(artifact, trace));
     return { property: v.record.property, length: v.record.path.length, trace, report, html };
   });
-  removeStaleFiles(outDir, configurationId(result.model, result.preset, result.params), written);
   return written;
 }
 
-/** Deletes `<configuration>.*` trace and report files in `outDir` that are not among `kept`. */
-export function removeStaleFiles(outDir: string, configuration: string, kept: readonly WrittenViolation[]): string[] {
+/**
+ * Deletes `<configuration>.<property>.*` trace and report files in `outDir` that are not among `kept`, for the
+ * given properties (those the run decided hold), or for any property when `properties` is undefined.
+ */
+export function removeStaleFiles(outDir: string, configuration: string, kept: readonly WrittenViolation[], properties?: readonly string[]): string[] {
   let names: string[];
   try {
     names = readdirSync(outDir);
@@ -51,7 +52,9 @@ export function removeStaleFiles(outDir: string, configuration: string, kept: re
     return []; // no directory yet: nothing stale
   }
   const keep = new Set(kept.flatMap((w) => [w.trace, w.report, w.html].map((p) => p.slice(p.lastIndexOf('/') + 1))));
-  const stale = names.filter((n) => n.startsWith(`${configuration}.`) && REPORT_FILE.test(n) && !keep.has(n));
+  const prefix = `${configuration}.`;
+  const ofProperty = (n: string): boolean => properties === undefined || properties.includes(n.slice(prefix.length).replace(REPORT_FILE, ''));
+  const stale = names.filter((n) => n.startsWith(prefix) && REPORT_FILE.test(n) && !keep.has(n) && ofProperty(n));
   for (const name of stale) rmSync(join(outDir, name), { force: true });
   return stale;
 }
