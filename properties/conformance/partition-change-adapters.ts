@@ -2,7 +2,7 @@
 // ReplicationControlManagerTest vectors (partition-election.json, non-ZK; replication.json, RCM) through
 // model/rules/partition-change and diffs the result with `vector.expected`.
 
-import type { Adapter, AdapterTable, Vector, VectorVerdict } from '../../src/conformance/vector.ts';
+import { type Adapter, type AdapterTable, type Vector, type VectorVerdict, understanding } from '../../src/conformance/vector.ts';
 import {
   alterPartition, buildPartitionChange, electLeader, handleBrokerFenced, handleBrokerUnfenced, isMetadataVersion,
   leaderAfterIsrShrinkBump, leaderAfterReassignmentBump, NO_LEADER_CHANGE, partitionRegistration,
@@ -227,9 +227,9 @@ const guarded = (adapter: Adapter): Adapter => (vector: Vector) => {
 };
 
 export const partitionChangeAdapters: AdapterTable = {
-  'PartitionChangeBuilder.electLeader': guarded(electLeaderAdapter),
-  'PartitionChangeBuilder.build': guarded(buildAdapter),
-  'PartitionChangeBuilder leader-epoch bump rules': guarded(epochBumpAdapter),
-  'ReplicationControlManager.handleBrokerFenced -> generateLeaderAndIsrUpdates -> PartitionChangeBuilder': guarded(brokerFenceAdapter),
-  'ReplicationControlManager.alterPartition / validateAlterPartitionData': guarded(alterPartitionAdapter),
+  'PartitionChangeBuilder.electLeader': understanding(["leader", "unclean"], guarded(electLeaderAdapter)),
+  'PartitionChangeBuilder.build': understanding(["partitionAfterMerge", "record"], guarded(buildAdapter)),
+  'PartitionChangeBuilder leader-epoch bump rules': understanding(["recordLeaderField"], guarded(epochBumpAdapter)),
+  'ReplicationControlManager.handleBrokerFenced -> generateLeaderAndIsrUpdates -> PartitionChangeBuilder': understanding(["afterUnfenceAll", "steps"], guarded(brokerFenceAdapter)),
+  'ReplicationControlManager.alterPartition / validateAlterPartitionData': understanding(["errors"], guarded(alterPartitionAdapter)),
 };

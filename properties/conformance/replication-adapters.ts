@@ -2,7 +2,7 @@
 // each runs model/rules/replication on a vector's input and compares with Kafka's expected output. The three
 // Partition traces are prose in the vector; each step is transcribed below as the matching rule call.
 
-import type { Adapter, AdapterTable, Vector, VectorVerdict } from '../../src/conformance/vector.ts';
+import { type Adapter, type AdapterTable, type Vector, type VectorVerdict, understanding } from '../../src/conformance/vector.ts';
 import * as r from '../../model/rules/replication/index.ts';
 
 type Json = any;
@@ -238,13 +238,13 @@ const produceAcks: Adapter = (v: Vector) => {
 };
 
 export const replicationAdapters: AdapterTable = {
-  'LeaderEpochFileCache.endOffsetFor (OffsetsForLeaderEpoch, KIP-101/279)': endOffsetFor,
-  'AbstractFetcherThread.getOffsetTruncationState': offsetTruncationState,
-  'Replica.updateFetchStateOrThrow': updateFetchState,
-  'ReplicaState.isCaughtUp': isCaughtUp,
-  'Replica.resetReplicaState (on makeLeader)': resetReplicaState,
-  'Partition.maybeShrinkIsr + AlterPartition completion + maybeIncrementLeaderHW': shrinkIsrTrace,
-  'Partition.maybeIncrementLeaderHW with min.insync.replicas (KAFKA-15583)': minIsrHwTrace,
-  'Partition.isFollowerInSync (follower LEO >= HW and >= leaderEpochStartOffset)': joinIsrTrace,
-  'Partition.appendRecordsToLeader / checkEnoughReplicasReachOffset': produceAcks,
+  'LeaderEpochFileCache.endOffsetFor (OffsetsForLeaderEpoch, KIP-101/279)': understanding(["endOffset", "epoch"], endOffsetFor),
+  'AbstractFetcherThread.getOffsetTruncationState': understanding(["truncateTo", "truncationCompleted"], offsetTruncationState),
+  'Replica.updateFetchStateOrThrow': understanding(["statesAfterEachFetch"], updateFetchState),
+  'ReplicaState.isCaughtUp': understanding(["before_any_fetch_leaderEnd10", "results"], isCaughtUp),
+  'Replica.resetReplicaState (on makeLeader)': understanding(["lastCaughtUpTimeMs", "lastFetchLeaderLogEndOffset", "lastFetchTimeMs", "logEndOffset", "logStartOffset"], resetReplicaState),
+  'Partition.maybeShrinkIsr + AlterPartition completion + maybeIncrementLeaderHW': understanding(["afterCommit", "afterFirstShrinkCheck", "whileInflight"], shrinkIsrTrace),
+  'Partition.maybeIncrementLeaderHW with min.insync.replicas (KAFKA-15583)': understanding(["afterCommit", "hwAfterReplica1Fetch", "hwAfterReplica2Fetch", "isUnderMinIsrInitially", "maximalIsrSizeWhileInflight", "pendingAlterPartitions"], minIsrHwTrace),
+  'Partition.isFollowerInSync (follower LEO >= HW and >= leaderEpochStartOffset)': understanding(["afterFollower1Fetches5", "currentLeaderEpochStartOffset", "hwAfterFollower2Fetches", "isrAfterFollower1FetchesBelow5"], joinIsrTrace),
+  'Partition.appendRecordsToLeader / checkEnoughReplicasReachOffset': understanding(["results"], produceAcks),
 };

@@ -1,7 +1,7 @@
 // Conformance adapters for zk-controller.json (18) and the 12 "ZK PartitionLeaderElectionAlgorithms.*" vectors of
 // partition-election.json. Prose inputs (traces, step lists) are read through small recognizers; a step that no
 // recognizer knows makes the vector `skipped` with that text, so a changed vector never passes silently.
-import type { AdapterTable } from '../../src/conformance/vector.ts';
+import { type AdapterTable, understanding } from '../../src/conformance/vector.ts';
 import * as zk from '../../model/rules/zk/index.ts';
 import { adapter, lai, runSteps, said, show, type In, type Rule } from './zk-vector-kit.ts';
 import { alterPartitionCase, cluster, clusterRules, describeUpdate, leaderAndIsrCheck, observe, parseUpdates } from './zk-partition-prose.ts';
@@ -70,14 +70,14 @@ const kraftRules: readonly Rule<K>[] = [
 ];
 
 export const zkAdapters: AdapterTable = {
-  'KafkaZkClient.registerControllerAndIncrementControllerEpoch': adapter((i) => {
+  'KafkaZkClient.registerControllerAndIncrementControllerEpoch': understanding(["result", "zk"], adapter((i) => {
     const r = zk.registerControllerAndIncrementControllerEpoch(fromZkJson(i.zk), i.candidate, 0);
     return { zk: toZkJson(r.zk), result: said(r.outcome) };
-  }),
-  'KafkaController.elect': adapter((i) => runLife(i.trace, (c) => c.seen)),
-  'ZK data model': adapter((i) =>
-    runLife(i.trace, (c) => ({ '/controller': c.z.controller, '/controller_epoch': c.z.controllerEpoch?.epoch }))),
-  'KafkaZkClient.setControllerEpochRaw (conditional setData)': adapter((i) => {
+  })),
+  'KafkaController.elect': understanding(["epochAfterReElection", "epochWhileNoController"], adapter((i) => runLife(i.trace, (c) => c.seen))),
+  'ZK data model': understanding(["/controller", "/controller_epoch"], adapter((i) =>
+    runLife(i.trace, (c) => ({ '/controller': c.z.controller, '/controller_epoch': c.z.controllerEpoch?.epoch })))),
+  'KafkaZkClient.setControllerEpochRaw (conditional setData)': understanding(["results"], adapter((i) => {
     let z: zk.ZkState = zk.emptyZk(0); // the test deletes /controller_epoch first
     const results = (i.steps as In[]).map((s) => {
       const r = s.op === 'create'
@@ -87,13 +87,13 @@ export const zkAdapters: AdapterTable = {
       return r.code === 'OK' ? `OK (epoch ${z.controllerEpoch!.epoch}, version ${z.controllerEpoch!.version})` : r.code;
     });
     return { results };
-  }),
-  'registerControllerAndIncrementControllerEpoch / tryRegisterKRaftControllerAsActiveController': adapter((i) => {
+  })),
+  'registerControllerAndIncrementControllerEpoch / tryRegisterKRaftControllerAsActiveController': understanding(["results"], adapter((i) => {
     const k = runSteps<K>(i.steps, { z: fromZkJson(i.initial), kraftEpoch: 0, results: [] }, kraftRules);
     return typeof k === 'string' ? k : { results: k.results };
-  }),
+  })),
   'KafkaZkClient.updateLeaderAndIsr (multi: check /controller_epoch version + setData partition state with expected version)':
-    adapter((i) => {
+    understanding(["results"], adapter((i) => {
       const layout = 't1-0,t1-1 created at version 0; t2-0 absent';
       if (i.partitionStates !== layout) return `prose step not recognized: "${i.partitionStates}"`;
       const start = { ...zk.emptyZk(3), controllerEpoch: { epoch: 4, version: i.controllerEpochZkVersion } };
@@ -108,8 +108,8 @@ export const zkAdapters: AdapterTable = {
         results.push(describeUpdate(r));
       }
       return { results };
-    }),
-  'KafkaZkClient.deleteRecursive with controller epoch check': adapter((i) => {
+    })),
+  'KafkaZkClient.deleteRecursive with controller epoch check': understanding(["results"], adapter((i) => {
     // partition 0 has no state (the "missing path"), partition 1 has one (the "existing path")
     const seed = { ...lai(0, [0]), controllerEpoch: 1, version: 0 };
     type D = { z: zk.ZkState; results: unknown[] };
@@ -120,16 +120,16 @@ export const zkAdapters: AdapterTable = {
       return { z: r.zk, results: [...d.results, r.type === 'ok' ? r.value : said(r)] };
     }]]);
     return typeof d === 'string' ? d : { results: d.results };
-  }),
-  'ReplicaManager.stopReplicas controller-epoch check': adapter((i) => {
+  })),
+  'ReplicaManager.stopReplicas controller-epoch check': understanding(["topLevelError"], adapter((i) => {
     const broker = { brokerEpoch: 0, controllerEpoch: i.brokerKnownControllerEpoch };
     const request = { brokerEpoch: -1, controllerEpoch: i.request.controllerEpoch };
     return { topLevelError: zk.checkControlRequest(broker, request).error };
-  }),
-  'ReplicaManager.stopReplicas per-partition leader-epoch check': adapter((i) => ({
-    partitionError: zk.stopReplicaPartitionCheck(i.requestLeaderEpoch, i.currentLeaderEpoch),
   })),
-  'ReplicaManager.becomeLeaderOrFollower per-partition check': (v) => {
+  'ReplicaManager.stopReplicas per-partition leader-epoch check': understanding(["partitionError"], adapter((i) => ({
+    partitionError: zk.stopReplicaPartitionCheck(i.requestLeaderEpoch, i.currentLeaderEpoch),
+  }))),
+  'ReplicaManager.becomeLeaderOrFollower per-partition check': understanding(["result"], (v) => {
     const expected = String((v.expected as In).result);
     const got = leaderAndIsrCheck(v.input as In);
     if (got !== expected.replace(/ \(.*\)$/, '')) {
@@ -141,12 +141,12 @@ export const zkAdapters: AdapterTable = {
       return { status: 'fail', detail: 'result: a topic-id upgrade at the same leader epoch was not accepted' };
     }
     return { status: 'pass', detail: '' };
-  },
-  'KafkaController.tryProcessAlterPartition': adapter((i) => {
+  }),
+  'KafkaController.tryProcessAlterPartition': understanding(["errors"], adapter((i) => {
     const errors = (i.cases as string[]).map(alterPartitionCase);
     return errors.find((e) => e.startsWith('?')) ?? { errors };
-  }),
-  'ReplicaStateMachine OfflineReplica + offline election': adapter((i) => {
+  })),
+  'ReplicaStateMachine OfflineReplica + offline election': understanding(["controllerEpoch", "isr", "leader", "leaderEpoch"], adapter((i) => {
     // The same outcome is expected with unclean election off and on: run both and require them to agree.
     const runs = (i.uncleanLeaderElectionEnable as boolean[]).map((unclean) => {
       const c = runSteps([i.event], cluster(i.replicas, i.isr, i.leader, i.leaderEpoch, unclean), clusterRules);
@@ -155,15 +155,15 @@ export const zkAdapters: AdapterTable = {
     if (typeof runs[0] === 'string') return runs[0];
     const agree = runs.every((r) => show(r) === show(runs[0]));
     return agree ? runs[0] : { mismatch: `differs by unclean setting: ${show(runs)}` };
-  }),
-  'Election.leaderForOffline with unclean election': adapter((i) => {
+  })),
+  'Election.leaderForOffline with unclean election': understanding(["afterADown", "afterARestart", "afterBDown"], adapter((i) => {
     const steps = (i.trace as string[]).map((s) => s.split(' -> ')[0]); // "A down -> leader B, ISR [B]"
     const start = cluster(i.replicas, i.replicas, i.replicas[0], 0, i.uncleanLeaderElectionEnable);
     const c = runSteps(steps, start, clusterRules);
     return typeof c === 'string' ? c : c.seen;
-  }),
-  'ZK PartitionLeaderElectionAlgorithms.offline': adapter(elections.offline),
-  'ZK PartitionLeaderElectionAlgorithms.reassign': adapter(elections.reassign),
-  'ZK PartitionLeaderElectionAlgorithms.preferred': adapter(elections.preferred),
-  'ZK PartitionLeaderElectionAlgorithms.controlledShutdown': adapter(elections.controlledShutdown),
+  })),
+  'ZK PartitionLeaderElectionAlgorithms.offline': understanding(["leader", "uncleanLeaderElectionRateIncrement"], adapter(elections.offline)),
+  'ZK PartitionLeaderElectionAlgorithms.reassign': understanding(["leader"], adapter(elections.reassign)),
+  'ZK PartitionLeaderElectionAlgorithms.preferred': understanding(["leader"], adapter(elections.preferred)),
+  'ZK PartitionLeaderElectionAlgorithms.controlledShutdown': understanding(["leader"], adapter(elections.controlledShutdown)),
 };

@@ -1,10 +1,12 @@
 // Runs conformance vector files against an adapter table: each vector is dispatched on its `algorithm`, an adapter
 // that throws counts as a failure (with the message), and a vector no adapter claims fails loudly — a new vector
-// can never pass by being ignored. Generic: the adapters (Kafka's rules) are supplied by the caller.
+// can never pass by being ignored — nor can an expectation key the adapter does not declare it understands.
+// Generic: the adapters (Kafka's rules) are supplied by the caller.
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { KcheckError } from '../errors.ts';
+import { isCommentary, keyUnderstood } from './compare-given.ts';
 import type { AdapterTable, Vector, VectorFile, VectorStatus } from './vector.ts';
 
 export interface VectorResult {
@@ -47,6 +49,20 @@ export function runVector(adapters: AdapterTable, vector: Vector, file: string):
   const base = { file, id: vector.id, algorithm: vector.algorithm };
   const adapter = adapters[vector.algorithm];
   if (!adapter) return { ...base, status: 'fail', detail: `no adapter for algorithm "${vector.algorithm}"` };
+  const expected = vector.expected;
+  if (expected !== null && typeof expected === 'object' && !Array.isArray(expected)) {
+    const understood = adapter.understands ?? [];
+    const unknown = Object.entries(expected)
+      .filter(([k, v]) => !isCommentary(k, v) && !keyUnderstood(k, understood))
+      .map(([k]) => k);
+    if (unknown.length > 0) {
+      return {
+        ...base,
+        status: 'fail',
+        detail: `expectation key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')} not understood by the adapter for "${vector.algorithm}" (it checks: ${understood.join(', ') || 'no keys declared'})`,
+      };
+    }
+  }
   try {
     const verdict = adapter(vector);
     return { ...base, status: verdict.status, detail: verdict.detail };

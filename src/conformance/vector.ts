@@ -27,8 +27,17 @@ export interface VectorVerdict {
   readonly detail: string;
 }
 
-/** Runs one vector; throws or returns a failing verdict when the rule disagrees with Kafka's test. */
-export type Adapter = (vector: Vector) => VectorVerdict;
+/**
+ * Runs one vector; throws or returns a failing verdict when the rule disagrees with Kafka's test. `understands`
+ * lists the expectation keys it checks; the runner fails a vector whose expectation has any other key (or an
+ * aggregate of one, see compare-given.ts), so no expectation passes by being ignored.
+ */
+export type Adapter = ((vector: Vector) => VectorVerdict) & { readonly understands?: readonly string[] };
+
+/** `adapter`, declared to check exactly these expectation keys. */
+export function understanding(understands: readonly string[], adapter: (vector: Vector) => VectorVerdict): Adapter {
+  return Object.assign((vector: Vector) => adapter(vector), { understands });
+}
 
 /** Adapters by the vector's `algorithm` string. */
 export type AdapterTable = Readonly<Record<string, Adapter>>;
