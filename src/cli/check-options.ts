@@ -37,7 +37,7 @@ export const CHECK_OPTIONS = {
 
 const EXAMPLES = [
   'npx kcheck check zk-controller --preset no-epoch-fencing',
-  'npx kcheck check replication --set replicas=3 --max-depth 12 --junit reports/junit.xml',
+  'npx kcheck check replication --set replicas=3 --max-depth 8 --junit reports/junit.xml',
   'npx kcheck check kafka-spec --strategy simulate --walks 5000 --seed 7 --format json',
 ];
 

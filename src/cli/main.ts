@@ -17,7 +17,7 @@ export function commandsOf(registry: Registry): Command[] {
 function help(commands: readonly Command[]): string {
   const lines = ['kcheck — a model checker for Apache Kafka\'s control plane', '', 'commands:'];
   for (const c of commands) lines.push(`  ${c.name.padEnd(12)} ${c.summary}`, `  ${''.padEnd(12)} ${c.usage}`);
-  lines.push('', 'exit codes: 0 ok, 1 violation (suite: expectation not met), 2 bad input, 3 model error, 4 incomplete', '');
+  lines.push('', 'exit codes: 0 ok, 1 violation or vacuous (suite: expectation not met), 2 bad input, 3 model error, 4 incomplete (a budget or the time limit)', '');
   return lines.join('\n');
 }
 
