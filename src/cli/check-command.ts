@@ -3,18 +3,17 @@
 // and return the exit code: a passing run whose witness was never reached is vacuous (exit 1, unless --allow-vacuous).
 
 import { randomInt } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { checkModelParallel } from '../check/run-check.ts';
 import { KcheckError } from '../errors.ts';
 import type { Strategy } from '../explore/outcome.ts';
 import { checkJunitSuite } from '../report/check-junit.ts';
 import { checkSummary } from '../report/check-summary.ts';
-import { stopReason } from '../report/checked-depth.ts';
 import { configurationId } from '../report/configuration-id.ts';
 import { mergeJunit } from '../report/junit.ts';
 import { propertyVerdicts } from '../report/property-verdicts.ts';
 import { rerunCommand } from '../report/rerun-command.ts';
-import { indexViolations, writeRunIndex } from '../report/run-index.ts';
+import { checkIndexEntry, writeRunIndex } from '../report/run-index.ts';
 import { textSummary } from '../report/text-summary.ts';
 import { writeFileAtomic } from '../report/write-atomic.ts';
 import { removeStaleFiles, writeViolationFiles } from '../report/write-violation-files.ts';
@@ -25,6 +24,15 @@ import { enumOption, intOption, listOption, parseOptions } from './parse-options
 import { limitText, progressPrinter } from './progress-printer.ts';
 import { readConfig } from './read-config.ts';
 import { modelNamed, type Registry } from './registry.ts';
+
+/** An existing JUnit file's text to add this run's testsuite to, or null (none, or unreadable: it is replaced). */
+function readIfFile(path: string): string | null {
+  try {
+    return statSync(path).isFile() ? readFileSync(path, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
 
 export function checkCommand(registry: Registry): Command {
   return {
@@ -81,21 +89,17 @@ export function checkCommand(registry: Registry): Command {
       const clean = verdicts.filter((v) => v.status === 'passed' && v.kind !== 'sometimes').map((v) => v.property);
       removeStaleFiles(outDir, configuration, written, clean);
       const verdict = vacuous.length > 0 && !allowVacuous ? 'vacuous' : o.status;
-      writeRunIndex(outDir, [
-        {
-          configuration,
-          command: 'check',
-          model: result.model,
-          preset: result.preset,
-          verdict,
-          detail: o.error ? `error: ${o.error.message}` : `${verdicts.filter((v) => v.status === 'failed').map((v) => v.reason.startsWith('vacuous') ? v.reason : `${v.property} ${v.reason}`).join('; ') || 'no violation'}; ${stopReason(o)}`,
-          rerun: rerunCommand(definition, result.preset, result.params, strategy === 'simulate' ? ['--strategy simulate', `--seed ${seed}`] : []),
-          violations: indexViolations(written),
-        },
-      ]);
+      const rerunFlags = [
+        ...(strategy === 'simulate' ? ['--strategy simulate', `--seed ${seed}`] : []),
+        ...(maxDepth !== undefined ? [`--max-depth ${maxDepth}`] : []),
+        ...(maxStates !== undefined ? [`--max-states ${maxStates}`] : []),
+        ...properties.map((p) => `--property ${p}`),
+        ...(values.continue === true ? ['--continue'] : []),
+      ];
+      writeRunIndex(outDir, [checkIndexEntry(result, configuration, verdict, verdicts, rerunCommand(definition, result.preset, result.params, rerunFlags), written)]);
       if (typeof values.junit === 'string') {
         const suite = checkJunitSuite(definition.create(result.params), result, configuration, verdicts, written);
-        writeFileAtomic(values.junit, mergeJunit(existsSync(values.junit) ? readFileSync(values.junit, 'utf8') : null, [suite]));
+        writeFileAtomic(values.junit, mergeJunit(readIfFile(values.junit), [suite]));
       }
       io.out(format === 'json' ? `${JSON.stringify(checkSummary(result, written, { ...extras, configuration, verdicts }))}\n` : textSummary(definition, result, written, extras));
       return verdict === 'vacuous' ? EXIT.violation : exitCodeFor(o.status);

@@ -48,14 +48,16 @@ export function suiteCommand(registry: Registry): Command {
       const outDir = typeof values.out === 'string' ? values.out : undefined;
       // Cases run on `--jobs` threads (default: one per core) and are reported in suite order.
       const jobs = intOption(values, 'jobs', 1) ?? availableParallelism();
-      const total = models.reduce((n, m) => n + m.presets.length, 0);
+      const order = models.flatMap((m) => m.presets.map((p) => `${m.name}/${p.name}`));
+      const total = order.length;
       const cases: SuiteCase[] = [];
       const started = Date.now();
       let lastLine = started;
       const tick = (): void => {
         if (values.quiet === true || Date.now() - lastLine < LOG_INTERVAL_MS) return;
         lastLine = Date.now();
-        io.err(`kcheck suite: ${cases.length} of ${total} cases done, ${((lastLine - started) / 1000).toFixed(0)} s elapsed, limits: each preset's own bounds\n`);
+        const waiting = cases.length < total ? `, waiting on ${order[cases.length]}` : '';
+        io.err(`kcheck suite: ${cases.length} of ${total} cases reported${waiting}, ${((lastLine - started) / 1000).toFixed(0)} s elapsed, limits: each preset's own bounds\n`);
       };
       const timer = setInterval(tick, 1000);
       timer.unref();

@@ -5,7 +5,10 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import type { CheckResult } from '../check/run-check.ts';
 import type { WrittenViolation } from './check-summary.ts';
+import { stopReason } from './checked-depth.ts';
+import type { PropertyVerdict } from './property-verdicts.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 export interface IndexEntry {
@@ -30,6 +33,14 @@ export interface RunIndex {
 
 export function indexViolations(written: readonly WrittenViolation[]): IndexEntry['violations'] {
   return written.map((w) => ({ property: w.property, length: w.length, trace: basename(w.trace), report: basename(w.report), html: basename(w.html), replay: `npx kcheck replay ${w.trace}` }));
+}
+
+/** The index entry of one `check` run: its verdict, what failed (or that nothing did) and how the search ended. */
+export function checkIndexEntry(result: CheckResult, configuration: string, verdict: string, verdicts: readonly PropertyVerdict[], rerun: string, written: readonly WrittenViolation[]): IndexEntry {
+  const o = result.outcome;
+  const failed = verdicts.filter((v) => v.status === 'failed').map((v) => (v.kind === 'sometimes' ? v.reason : `${v.property} ${v.reason}`));
+  const detail = o.error ? `error: ${o.error.message}` : `${failed.join('; ') || 'no violation'}; ${stopReason(o)}`;
+  return { configuration, command: 'check', model: result.model, preset: result.preset, verdict, detail, rerun, violations: indexViolations(written) };
 }
 
 function readIndex(path: string): IndexEntry[] {
