@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { twoPhaseCommitDefinition } from '../../calibration/two-phase-commit/two-phase-commit-definition.ts';
+import { main } from '../../src/cli/main.ts';
 import { junitXml, mergeJunit } from '../../src/report/junit.ts';
 import { junitCases, validateJunit } from './junit-schema.ts';
 import { runCli } from './run-cli.ts';
@@ -95,6 +97,24 @@ describe('check --junit', () => {
     expect(allowed.run.code).toBe(0);
     expect(allowed.cases.filter((c) => c.verdict === 'failure')).toEqual([]);
     expect(allowed.cases.find((c) => c.name === vacuous[0].name)!.message).toMatch(/allowed by --allow-vacuous$/);
+  });
+
+  it('a model that throws: exit 3, and every undecided property is an <error>, not a pass', async () => {
+    const throwing = {
+      ...twoPhaseCommitDefinition,
+      create: (p: Parameters<typeof twoPhaseCommitDefinition.create>[0]) => {
+        const model = twoPhaseCommitDefinition.create(p);
+        return { ...model, next: (s: never, a: { type: string }) => (a.type === 'TMCommit' ? (() => { throw new Error('boom'); })() : model.next(s, a as never)) };
+      },
+    };
+    const file = join(dir, 'error.xml');
+    const code = await main(['check', 'two-phase-commit', '--out', dir, '--junit', file], { models: [throwing], commands: [] }, { out: () => {}, err: () => {}, isTty: false });
+    expect(code).toBe(3);
+    const xml = readFileSync(file, 'utf8');
+    expect(validateJunit(xml)).toEqual([]);
+    const cases = junitCases(xml);
+    expect(cases.find((c) => c.name === 'tp-consistent')).toMatchObject({ verdict: 'error', message: 'model error: the model threw: boom' });
+    expect(cases.some((c) => c.verdict === 'passed' && !c.name.endsWith('(witness)'))).toBe(false);
   });
 });
 
