@@ -21,7 +21,11 @@ export function checkJunitSuite(
   // The explorers do not time each property; a verdict reached when the search ended took the whole run, and the
   // others (under --continue) are marked as carrying the run's time.
   const timing = (v: PropertyVerdict): string =>
-    v.status === 'failed' && v.violation && result.violations.length > 1 ? `time: the whole run's (${runSec.toFixed(3)} s), not this property's` : `time: until the search ended (${runSec.toFixed(3)} s)`;
+    v.status === 'skipped'
+      ? 'time: 0 (not decided)'
+      : v.status === 'failed' && v.violation && result.violations.length > 1
+        ? `time: the whole run's (${runSec.toFixed(3)} s), not this property's`
+        : `time: until the search ended (${runSec.toFixed(3)} s)`;
   const cases = verdicts.map((v): JunitCase => {
     const name = `${v.property}${v.kind === 'sometimes' ? ' (witness)' : ''}${v.status === 'passed' && v.bound ? ` [${v.bound}]` : ''}`;
     const out = [v.reason, timing(v)].join('\n');
