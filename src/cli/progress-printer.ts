@@ -35,3 +35,8 @@ export function limitText(timeLimitSec: number | undefined, defaultTime: boolean
   ];
   return parts.length > 0 ? parts.join(', ') : null;
 }
+
+/** `kcheck suite`'s progress line: cases reported (in suite order), the one it waits on, elapsed time, the limits. */
+export function suiteProgressLine(reported: number, total: number, waitingOn: string | null, elapsedMs: number): string {
+  return `kcheck suite: ${reported} of ${total} cases reported${waitingOn ? `, waiting on ${waitingOn}` : ''}, ${secs(elapsedMs)} elapsed, limits: each preset's own bounds\n`;
+}

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../report/write-atomic.ts';
 import type { CliIo, Command } from './command.ts';
 import { EXIT } from './exit-codes.ts';
 import { enumOption, helpText, intOption, listOption, parseOptions, type OptionSpec } from './parse-options.ts';
-import { LOG_INTERVAL_MS } from './progress-printer.ts';
+import { LOG_INTERVAL_MS, suiteProgressLine } from './progress-printer.ts';
 import { modelNamed, type Registry } from './registry.ts';
 
 const USAGE = 'kcheck suite [--model NAME]... [--jobs N] [--out DIR] [--format text|json] [--junit FILE] [--quiet]';
@@ -56,8 +56,7 @@ export function suiteCommand(registry: Registry): Command {
       const tick = (): void => {
         if (values.quiet === true || Date.now() - lastLine < LOG_INTERVAL_MS) return;
         lastLine = Date.now();
-        const waiting = cases.length < total ? `, waiting on ${order[cases.length]}` : '';
-        io.err(`kcheck suite: ${cases.length} of ${total} cases reported${waiting}, ${((lastLine - started) / 1000).toFixed(0)} s elapsed, limits: each preset's own bounds\n`);
+        io.err(suiteProgressLine(cases.length, total, order[cases.length] ?? null, lastLine - started));
       };
       const timer = setInterval(tick, 1000);
       timer.unref();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { twoPhaseCommitDefinition } from '../../calibration/two-phase-commit/two-phase-commit-definition.ts';
 import { main } from '../../src/cli/main.ts';
-import { progressPrinter } from '../../src/cli/progress-printer.ts';
+import { progressPrinter, suiteProgressLine } from '../../src/cli/progress-printer.ts';
 import type { Registry } from '../../src/cli/registry.ts';
 import { junitCases, validateJunit } from './junit-schema.ts';
 import { runCli } from './run-cli.ts';
@@ -69,6 +69,10 @@ describe('progress', () => {
       'kcheck: 100 distinct, 5 states/s, depth 3, queue 7, 21 s elapsed, time limit 600 s (default; --time-limit 0 for none)',
       '',
     ]);
+  });
+
+  it('suite: the cases reported, the one it waits on, elapsed time and the limits', () => {
+    expect(suiteProgressLine(6, 41, 'replication/default', 41_300)).toBe("kcheck suite: 6 of 41 cases reported, waiting on replication/default, 41 s elapsed, limits: each preset's own bounds\n");
   });
 });
 
