@@ -2,12 +2,23 @@
 // This is the only place that calls process.exit.
 
 import { main } from '../src/cli/main.ts';
+import { installInterrupt } from '../src/cli/interrupt.ts';
 import { registry } from '../properties/registry.ts';
 
+const stop = installInterrupt({
+  notice: (line) => process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${line}\n`),
+  abort: (code) => process.exit(code),
+});
 const code = await main(process.argv.slice(2), registry, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   isTty: process.stderr.isTTY === true,
+  stop,
 });
-// Let stdout drain before exiting so piped JSON is never cut short.
-process.stdout.write('', () => process.exit(code));
+// Let stdout and stderr drain before exiting so piped JSON and the error line are never cut short.
+let open = 2;
+const done = (): void => {
+  if (--open === 0) process.exit(code);
+};
+process.stdout.write('', done);
+process.stderr.write('', done);

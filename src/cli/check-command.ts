@@ -12,15 +12,18 @@ import { writeFileAtomic } from '../report/write-atomic.ts';
 import { writeViolationFiles } from '../report/write-violation-files.ts';
 import type { CliIo, Command } from './command.ts';
 import { exitCodeFor } from './exit-codes.ts';
+import { guardWrite, outputTargets } from './check-outputs.ts';
 import { enumOption, intOption, listOption, parseOptions } from './parse-options.ts';
 import { progressPrinter } from './progress-printer.ts';
 import { readConfig } from './read-config.ts';
 import { modelNamed, type Registry } from './registry.ts';
+import { defaultMemoryBudgetMiB, stopPoll } from './stop-request.ts';
+import { budgetFromFlag, workersFromFlag } from './validate-budgets.ts';
 
 const USAGE =
   'kcheck check <model> [--preset NAME] [--set key=value]... [--config FILE.json] [--strategy bfs|simulate] ' +
   '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] ' +
-  '[--continue] [--workers N] [--out DIR] [--format text|json] [--junit FILE]';
+  '[--continue] [--workers N] [--max-memory MIB] [--out DIR] [--format text|json] [--junit FILE]';
 
 const OPTIONS = {
   preset: { type: 'string' },
@@ -36,6 +39,7 @@ const OPTIONS = {
   symmetry: { type: 'boolean' },
   continue: { type: 'boolean' },
   workers: { type: 'string' },
+  'max-memory': { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
   junit: { type: 'string' },
@@ -54,34 +58,39 @@ export function checkCommand(registry: Registry): Command {
       const format = enumOption(values, 'format', ['text', 'json'] as const, 'text');
       const strategy = enumOption(values, 'strategy', ['bfs', 'simulate'] as const, (config.strategy ?? 'bfs') as Strategy);
       if (!['bfs', 'simulate'].includes(strategy)) throw new KcheckError('KC_BAD_CONFIG', `strategy must be bfs or simulate, got '${strategy}'`);
-      const seed = intOption(values, 'seed', 0) ?? config.seed ?? (strategy === 'simulate' ? randomInt(0, 2 ** 31 - 1) : 0);
+      const seed = budgetFromFlag('seed', values.seed) ?? config.seed ?? (strategy === 'simulate' ? randomInt(0, 2 ** 31 - 1) : 0);
+      const workers = workersFromFlag(values.workers, (line) => io.err(`kcheck check: ${line}\n`));
+      const maxMemory = intOption(values, 'max-memory', 16) ?? defaultMemoryBudgetMiB();
+      const targets = outputTargets(values);
       const properties = listOption(values, 'property');
       const result = await checkModelParallel(definition, {
-        workers: intOption(values, 'workers', 1) ?? 1,
+        workers,
         workerSource: registry.source,
         preset: (values.preset as string | undefined) ?? config.preset,
         config: config.params,
         sets: listOption(values, 'set'),
         strategy,
-        maxDepth: intOption(values, 'max-depth', 0) ?? config.maxDepth,
-        maxStates: intOption(values, 'max-states', 1) ?? config.maxStates,
-        timeLimitSec: intOption(values, 'time-limit', 1) ?? config.timeLimit,
-        walks: intOption(values, 'walks', 1) ?? config.walks,
+        maxDepth: budgetFromFlag('maxDepth', values['max-depth']) ?? config.maxDepth,
+        maxStates: budgetFromFlag('maxStates', values['max-states']) ?? config.maxStates,
+        timeLimitSec: budgetFromFlag('timeLimit', values['time-limit']) ?? config.timeLimit,
+        walks: budgetFromFlag('walks', values.walks) ?? config.walks,
         seed,
         properties: properties.length > 0 ? properties : config.properties,
         symmetry: values.symmetry === true,
         continueAfterViolation: values.continue === true,
         onProgress: io.isTty ? progressPrinter(io) : undefined,
+        shouldStop: stopPoll(io.stop, maxMemory),
       });
       if (io.isTty) io.err('\r\x1b[K');
-      const written = writeViolationFiles(definition, result, typeof values.out === 'string' ? values.out : 'reports');
-      if (typeof values.junit === 'string') {
+      const written = guardWrite(io, 'check', () => writeViolationFiles(definition, result, targets.outDir), []);
+      if (targets.junit !== undefined) {
+        const junit = targets.junit;
         const checked = definition.properties(result.params).filter((p) => p.kind !== 'sometimes' && (properties.length === 0 || properties.includes(p.name)));
         const cases = checked.map((p) => {
           const v = written.find((w) => w.property === p.name);
           return { classname: `${result.model}${result.preset ? `.${result.preset}` : ''}`, name: p.name, timeSec: result.outcome.stats.durationMs / 1000, failure: v ? `violated in ${v.length} action(s); trace ${v.trace}` : null };
         });
-        writeFileAtomic(values.junit, junitXml(`kcheck check ${result.model}`, cases));
+        guardWrite(io, 'check', () => writeFileAtomic(junit, junitXml(`kcheck check ${result.model}`, cases)), undefined);
       }
       io.out(format === 'json' ? `${JSON.stringify(checkSummary(result, written))}\n` : textSummary(definition, result, written));
       return exitCodeFor(result.outcome.status);

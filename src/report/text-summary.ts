@@ -38,7 +38,11 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
           ? 'stopped at --max-states: nothing proven'
           : o.stoppedBy === 'time-limit'
             ? 'stopped at --time-limit: nothing proven'
-            : o.strategy === 'bfs'
+            : o.stoppedBy === 'interrupt'
+              ? 'interrupted: nothing proven'
+              : o.stoppedBy === 'memory'
+                ? 'stopped at --max-memory: nothing proven'
+                : o.strategy === 'bfs'
               ? 'explored exhaustively'
               : 'all walks done';
   lines.push(
