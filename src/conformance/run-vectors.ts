@@ -2,8 +2,8 @@
 // that throws counts as a failure (with the message), and a vector no adapter claims fails loudly — a new vector
 // can never pass by being ignored. Generic: the adapters (Kafka's rules) are supplied by the caller.
 
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { readJsonInput } from '../cli/read-input.ts';
 import { KcheckError } from '../errors.ts';
 import type { AdapterTable, Vector, VectorFile, VectorStatus } from './vector.ts';
 
@@ -24,19 +24,8 @@ export interface ConformanceReport {
 }
 
 export function loadVectorFile(path: string): VectorFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new KcheckError('KC_BAD_VECTORS', `cannot read vector file ${path}; pass an existing .json vector file`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new KcheckError('KC_BAD_VECTORS', `vector file ${path} is not valid JSON`);
-  }
-  const vectors = (json as { vectors?: unknown }).vectors;
+  const json = readJsonInput(path, { code: 'KC_BAD_VECTORS', what: 'vector file', fix: 'pass an existing .json vector file' });
+  const vectors = json !== null && typeof json === 'object' ? (json as { vectors?: unknown }).vectors : undefined;
   if (!Array.isArray(vectors) || !vectors.every((v) => v && typeof v.id === 'string' && typeof v.algorithm === 'string' && 'input' in v && ('expected' in v || 'steps' in v))) {
     throw new KcheckError('KC_BAD_VECTORS', `vector file ${path} must be {"vectors": [{"id", "algorithm", "input", "expected" or "steps", ...}]}`);
   }
