@@ -6,7 +6,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { ErrorCode } from '../errors.ts';
 import { KcheckError } from '../errors.ts';
 
-export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 export const MAX_DEPTH = 200;
 
 export interface InputKind {
