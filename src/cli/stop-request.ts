@@ -11,6 +11,7 @@ import type { StopReason } from '../explore/outcome.ts';
 const HEAP_SHARE = 0.85;
 /** Default share of the machine's (or the container's) memory for the whole process. */
 const MEMORY_SHARE = 0.75;
+const YOUNG_GENERATION = 48 * 2 ** 20;
 
 export class StopRequest {
   /** [0]: non-zero once interrupted. Shared so a worker thread can set it (see interrupt.ts). */
@@ -45,7 +46,8 @@ export function defaultMemoryBudgetMiB(): number {
 /** The poll for the explorers: 'interrupt' once interrupted, 'memory' once over budget, otherwise null. */
 export function stopPoll(stop: StopRequest | undefined, maxMemoryMiB: number): () => StopReason | null {
   const budget = maxMemoryMiB * 2 ** 20;
-  const heapLimit = getHeapStatistics().heap_size_limit * HEAP_SHARE;
+  // heap_size_limit counts the young generation too (~48 MiB with --max-old-space-size=100: limit 148 MiB).
+  const heapLimit = getHeapStatistics().heap_size_limit * HEAP_SHARE - YOUNG_GENERATION;
   let nextCheck = 0;
   let over = false;
   return () => {
