@@ -55,6 +55,21 @@ describe('interrupt', () => {
     expect(err).toBe('');
   });
 
+  it.each([
+    ['two workers', ['check', 'kafka-spec', '--preset', 'kip-279-3-replicas', '--continue', '--workers', '2']],
+    ['simulation', ['check', 'zk-controller', '--strategy', 'simulate', '--walks', '100000', '--seed', '1']],
+  ])('the %s explorer stops on the request too', async (_name, argv) => {
+    let out = '';
+    const code = await main([...argv, '--format', 'json', '--out', mkdtempSync(join(tmpdir(), 'kcheck-int-'))], registry, {
+      out: (t) => (out += t),
+      err: () => {},
+      isTty: false,
+      stop: new InterruptAfter(3),
+    });
+    expect(code).toBe(4);
+    expect(JSON.parse(out)).toMatchObject({ outcome: 'incomplete', stoppedBy: 'interrupt', complete: false });
+  }, 30_000);
+
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`${signal} to the launcher → summary printed, stoppedBy interrupt, exit 4`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'kcheck-sig-'));
