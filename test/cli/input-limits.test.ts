@@ -1,6 +1,7 @@
 // Input limits and messages (issue 17, items 5, 7, 9 and 12): configs validated as strictly as flags, bounded and
 // depth-limited JSON inputs, tampered traces refused, one-line messages that keep their code, and no false
 // "explored exhaustively" when only witnesses are selected.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,12 @@ describe('messages (item 12)', () => {
     expect(run.code).toBe(2);
     expect(run.err.length).toBeLessThan(2200);
     expect(run.err.trim().endsWith('[KC_BAD_PARAM]')).toBe(true);
+  });
+  it('the real CLI keeps the whole error line when stderr is a pipe (100 KB value)', () => {
+    const run = spawnSync(process.execPath, [new URL('../../bin/kcheck.js', import.meta.url).pathname, 'check', 'zk-controller', '--set', `election=${'x'.repeat(100_000)}`], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr.trim().endsWith('[KC_BAD_PARAM]')).toBe(true);
   });
   it('an unknown command has a code; bare kcheck is one line on stderr', async () => {
     await expectBad(['frobnicate'], 'KC_UNKNOWN_COMMAND', /unknown command 'frobnicate'/);
