@@ -5,10 +5,13 @@ import { main } from '../src/cli/main.ts';
 import { installInterrupt } from '../src/cli/interrupt.ts';
 import { registry } from '../properties/registry.ts';
 
-const stop = installInterrupt({
-  notice: (line) => process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${line}\n`),
-  abort: (code) => process.exit(code),
-});
+// Only `check` polls a stop request; every other command keeps the default signal behaviour (it dies at once).
+const stop = process.argv[2] === 'check'
+  ? installInterrupt({
+      notice: (line) => process.stderr.write(`${process.stderr.isTTY ? '\r\x1b[K' : ''}${line}\n`),
+      abort: (code) => process.exit(code),
+    })
+  : undefined;
 const code = await main(process.argv.slice(2), registry, {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),

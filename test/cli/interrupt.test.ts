@@ -88,6 +88,16 @@ describe('interrupt', () => {
     }, 15_000);
   }
 
+  it('other commands (suite) still die on the first signal: 143 for SIGTERM', async () => {
+    const child = spawn(process.execPath, [LAUNCHER, 'suite', '--jobs', '1'], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    await sleep(2500);
+    const sent = Date.now();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(Date.now() - sent).toBeLessThan(3000);
+  }, 15_000);
+
   it('a second SIGINT aborts at once with 130', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kcheck-sig2-'));
     const run = launch(LONG_RUN, dir);
