@@ -8,7 +8,7 @@ import type { Property, SafetyProperty, SometimesProperty } from '../contract/pr
 import { KcheckError } from '../errors.ts';
 import { exploreBfs } from '../explore/bfs.ts';
 import type { Progress } from '../explore/explore-options.ts';
-import type { Outcome, Strategy, ViolationRecord } from '../explore/outcome.ts';
+import type { Outcome, StopReason, Strategy, ViolationRecord } from '../explore/outcome.ts';
 import { simulate } from '../explore/simulate.ts';
 import { canRunParallel, exploreParallel } from '../explore/parallel/explore-parallel.ts';
 import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
@@ -27,6 +27,8 @@ export interface CheckOptions extends ParamSources {
   readonly symmetry?: boolean;
   readonly continueAfterViolation?: boolean;
   readonly onProgress?: (progress: Progress) => void;
+  /** Polled during the search: a reason (interrupt, memory) stops it as it stands. */
+  readonly shouldStop?: () => StopReason | null;
 }
 
 export interface ParallelCheckOptions extends CheckOptions {
@@ -81,6 +83,7 @@ function prepare(definition: ModelDefinition, options: CheckOptions) {
     continueAfterViolation: options.continueAfterViolation,
     seed: options.seed ?? 0,
     onProgress: options.onProgress,
+    shouldStop: options.shouldStop,
   };
   return { params, model, all, budgets, base: { properties: safety, witnesses, ...budgets } };
 }

@@ -20,10 +20,13 @@ import { removeStaleFiles, writeViolationFiles } from '../report/write-violation
 import { checkHelp, CHECK_OPTIONS, CHECK_USAGE, DEFAULT_TIME_LIMIT_SEC } from './check-options.ts';
 import type { CliIo, Command } from './command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { guardWrite, outputTargets } from './check-outputs.ts';
 import { enumOption, intOption, listOption, parseOptions } from './parse-options.ts';
 import { limitText, progressPrinter } from './progress-printer.ts';
 import { readConfig } from './read-config.ts';
 import { modelNamed, type Registry } from './registry.ts';
+import { defaultMemoryBudgetMiB, stopPoll } from './stop-request.ts';
+import { budgetFromFlag, workersFromFlag } from './validate-budgets.ts';
 
 /** An existing JUnit file's text to add this run's testsuite to, or null (none, or unreadable: it is replaced). */
 function readIfFile(path: string): string | null {
@@ -48,19 +51,22 @@ export function checkCommand(registry: Registry): Command {
       const format = enumOption(values, 'format', ['text', 'json'] as const, 'text');
       const strategy = enumOption(values, 'strategy', ['bfs', 'simulate'] as const, (config.strategy ?? 'bfs') as Strategy);
       if (!['bfs', 'simulate'].includes(strategy)) throw new KcheckError('KC_BAD_CONFIG', `strategy must be bfs or simulate, got '${strategy}'`);
-      const seed = intOption(values, 'seed', 0) ?? config.seed ?? (strategy === 'simulate' ? randomInt(0, 2 ** 31 - 1) : 0);
+      const seed = budgetFromFlag('seed', values.seed) ?? config.seed ?? (strategy === 'simulate' ? randomInt(0, 2 ** 31 - 1) : 0);
+      const workers = workersFromFlag(values.workers, (line) => io.err(`kcheck check: ${line}\n`));
+      const maxMemory = intOption(values, 'max-memory', 16) ?? defaultMemoryBudgetMiB();
+      const targets = outputTargets(values);
       const listed = listOption(values, 'property');
       const properties = listed.length > 0 ? listed : (config.properties ?? []);
       // A default time limit so an unexpectedly large space ends with a verdict instead of running until killed; 0 = none.
-      const askedLimit = intOption(values, 'time-limit', 0) ?? config.timeLimit;
+      const askedLimit = budgetFromFlag('timeLimit', values['time-limit']) ?? config.timeLimit;
       const timeLimitSec = askedLimit === undefined ? DEFAULT_TIME_LIMIT_SEC : askedLimit === 0 ? undefined : askedLimit;
       const defaultTimeLimitSec = askedLimit === undefined ? DEFAULT_TIME_LIMIT_SEC : null;
-      const maxDepth = intOption(values, 'max-depth', 0) ?? config.maxDepth;
-      const maxStates = intOption(values, 'max-states', 1) ?? config.maxStates;
+      const maxDepth = budgetFromFlag('maxDepth', values['max-depth']) ?? config.maxDepth;
+      const maxStates = budgetFromFlag('maxStates', values['max-states']) ?? config.maxStates;
       const allowVacuous = values['allow-vacuous'] === true;
       const quiet = values.quiet === true;
       const result = await checkModelParallel(definition, {
-        workers: intOption(values, 'workers', 1) ?? 1,
+        workers,
         workerSource: registry.source,
         preset: (values.preset as string | undefined) ?? config.preset,
         config: config.params,
@@ -69,15 +75,16 @@ export function checkCommand(registry: Registry): Command {
         maxDepth,
         maxStates,
         timeLimitSec,
-        walks: intOption(values, 'walks', 1) ?? config.walks,
+        walks: budgetFromFlag('walks', values.walks) ?? config.walks,
         seed,
         properties,
         symmetry: values.symmetry === true,
         continueAfterViolation: values.continue === true,
         onProgress: quiet ? undefined : progressPrinter(io, limitText(timeLimitSec, defaultTimeLimitSec !== null, maxStates, maxDepth)),
+        shouldStop: stopPoll(io.stop, maxMemory),
       });
       if (io.isTty && !quiet) io.err('\r\x1b[K');
-      const outDir = typeof values.out === 'string' ? values.out : 'reports';
+      const outDir = targets.outDir;
       const o = result.outcome;
       const configuration = configurationId(result.model, result.preset, result.params);
       const all = definition.properties(result.params);
@@ -85,9 +92,9 @@ export function checkCommand(registry: Registry): Command {
       const vacuous = o.status === 'ok' ? verdicts.filter((v) => v.kind === 'sometimes' && v.reason.startsWith('vacuous')).map((v) => v.property) : [];
       const notes = definition.notes?.(result.params) ?? [];
       const extras = { vacuous, allowVacuous, defaultTimeLimitSec, timeLimitSec: timeLimitSec ?? null, notes };
-      const written = writeViolationFiles(definition, result, outDir);
+      const written = guardWrite(io, 'check', () => writeViolationFiles(definition, result, outDir), []);
       const clean = verdicts.filter((v) => v.status === 'passed' && v.kind !== 'sometimes').map((v) => v.property);
-      removeStaleFiles(outDir, configuration, written, clean);
+      guardWrite(io, 'check', () => removeStaleFiles(outDir, configuration, written, clean), undefined);
       const verdict = vacuous.length > 0 && !allowVacuous ? 'vacuous' : o.status;
       const rerunFlags = [
         ...(strategy === 'simulate' ? ['--strategy simulate', `--seed ${seed}`] : []),
@@ -96,10 +103,11 @@ export function checkCommand(registry: Registry): Command {
         ...properties.map((p) => `--property ${p}`),
         ...(values.continue === true ? ['--continue'] : []),
       ];
-      writeRunIndex(outDir, [checkIndexEntry(result, configuration, verdict, verdicts, rerunCommand(definition, result.preset, result.params, rerunFlags), written)]);
-      if (typeof values.junit === 'string') {
+      guardWrite(io, 'check', () => writeRunIndex(outDir, [checkIndexEntry(result, configuration, verdict, verdicts, rerunCommand(definition, result.preset, result.params, rerunFlags), written)]), undefined);
+      if (targets.junit !== undefined) {
+        const junit = targets.junit;
         const suite = checkJunitSuite(definition.create(result.params), result, configuration, verdicts, written);
-        writeFileAtomic(values.junit, mergeJunit(readIfFile(values.junit), [suite]));
+        guardWrite(io, 'check', () => writeFileAtomic(junit, mergeJunit(readIfFile(junit), [suite])), undefined);
       }
       io.out(format === 'json' ? `${JSON.stringify(checkSummary(result, written, { ...extras, configuration, verdicts }))}\n` : textSummary(definition, result, written, extras));
       return verdict === 'vacuous' ? EXIT.violation : exitCodeFor(o.status);

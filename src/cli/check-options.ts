@@ -12,7 +12,7 @@ export const DEFAULT_TIME_LIMIT_SEC = 600;
 export const CHECK_USAGE =
   'kcheck check <model> [--preset NAME] [--set key=value]... [--config FILE.json] [--strategy bfs|simulate] ' +
   '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] ' +
-  '[--continue] [--allow-vacuous] [--workers N] [--out DIR] [--format text|json] [--junit FILE] [--quiet]';
+  '[--continue] [--allow-vacuous] [--workers N] [--max-memory MIB] [--out DIR] [--format text|json] [--junit FILE] [--quiet]';
 
 export const CHECK_OPTIONS = {
   preset: { type: 'string', arg: 'NAME', doc: 'start from a named preset (see kcheck list)', shown: 'none: the model\'s defaults' },
@@ -28,7 +28,8 @@ export const CHECK_OPTIONS = {
   symmetry: { type: 'boolean', doc: 'fingerprint canonical states (symmetry reduction) when the model offers it', shown: 'off' },
   continue: { type: 'boolean', doc: 'keep searching after a violation until every property is decided', shown: 'stop at the first violation' },
   'allow-vacuous': { type: 'boolean', doc: 'a passing run whose witness was never reached exits 0 instead of 1 (vacuous)', shown: 'off' },
-  workers: { type: 'string', arg: 'N', doc: 'threads for exhaustive BFS', shown: '1' },
+  workers: { type: 'string', arg: 'N', doc: 'threads for exhaustive BFS (capped at twice the cores)', shown: '1' },
+  'max-memory': { type: 'string', arg: 'MIB', doc: 'stop the search (exit 4: incomplete, stoppedBy memory) before the process holds MIB MiB or V8 nears its heap limit', shown: '75% of the machine\'s memory' },
   out: { type: 'string', arg: 'DIR', doc: 'where traces, reports and index.json/index.md go', shown: 'reports' },
   format: { type: 'string', arg: 'text|json', doc: 'text for people, or one JSON object on stdout', shown: 'text' },
   junit: { type: 'string', arg: 'FILE', doc: 'write a JUnit testsuite for this configuration (added to FILE if it is a kcheck JUnit file)', shown: 'none' },

@@ -1,6 +1,8 @@
 // The shape of a CLI command. Generic commands (check, list, replay, suite) live in src/cli; domain commands
 // (Kafka's `assign`, `conformance`) are supplied by the registry and plugged in the same way.
 
+import type { StopRequest } from './stop-request.ts';
+
 export interface CliIo {
   /** Writes to stdout (the text itself; add your own newline). */
   out(text: string): void;
@@ -8,6 +10,8 @@ export interface CliIo {
   err(text: string): void;
   /** True when stderr is a terminal (progress output is shown only then). */
   readonly isTty: boolean;
+  /** Raised by Ctrl-C/SIGTERM (bin/kcheck.ts installs it); a search polls it and stops as it stands. */
+  readonly stop?: StopRequest;
 }
 
 export interface Command {

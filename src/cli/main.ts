@@ -2,6 +2,7 @@
 // stack trace for bad input. Returns the exit code; only bin/kcheck.ts calls process.exit.
 
 import { isKcheckError } from '../errors.ts';
+import { oneLine } from './one-line.ts';
 import { checkCommand } from './check-command.ts';
 import type { CliIo, Command } from './command.ts';
 import { EXIT } from './exit-codes.ts';
@@ -24,14 +25,18 @@ function help(commands: readonly Command[]): string {
 export async function main(argv: readonly string[], registry: Registry, io: CliIo): Promise<number> {
   const commands = commandsOf(registry);
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.err(`kcheck: no command given; valid commands: ${commands.map((c) => c.name).join(', ')}; see kcheck --help [KC_USAGE]\n`);
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.out(help(commands));
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   const command = commands.find((c) => c.name === name);
   try {
     if (!command) {
-      io.err(`kcheck: unknown command '${name}'; valid commands: ${commands.map((c) => c.name).join(', ')}\n`);
+      io.err(`kcheck: unknown command '${oneLine(name, 80)}'; valid commands: ${commands.map((c) => c.name).join(', ')} [KC_UNKNOWN_COMMAND]\n`);
       return EXIT.usage;
     }
     if (rest.includes('--help') || rest.includes('-h')) {
@@ -41,11 +46,11 @@ export async function main(argv: readonly string[], registry: Registry, io: CliI
     return await command.run(rest, io);
   } catch (error) {
     if (isKcheckError(error)) {
-      io.err(`kcheck ${name}: ${error.message} [${error.code}]\n`);
+      io.err(`kcheck ${name}: ${oneLine(error.message, 2000)} [${error.code}]\n`);
       return EXIT.usage;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.err(`kcheck ${name}: internal error: ${message.split('\n')[0]}\n`);
+    io.err(`kcheck ${name}: internal error: ${oneLine(message.split('\n')[0], 2000)}\n`);
     return EXIT.error;
   }
 }

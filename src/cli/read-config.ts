@@ -1,9 +1,10 @@
 // Reads a `--config FILE.json`: {"preset"?, "params"?: {...}, "strategy"?, "maxDepth"?, "maxStates"?,
-// "timeLimit"?, "walks"?, "seed"?, "properties"?: [...]}. Command-line flags override it. Anything unreadable or
-// unknown is a one-line KC_BAD_CONFIG error naming the valid keys.
+// "timeLimit"?, "walks"?, "seed"?, "properties"?: [...]}. Command-line flags override it. The budgets go through the
+// same validator as the flags (validate-budgets.ts); anything else wrong is a one-line KC_BAD_CONFIG error.
 
-import { readFileSync } from 'node:fs';
 import { KcheckError } from '../errors.ts';
+import { readJsonInput } from './read-input.ts';
+import { budgetFromConfig, BUDGET_KEYS } from './validate-budgets.ts';
 
 export interface CheckConfig {
   readonly preset?: string;
@@ -20,31 +21,15 @@ export interface CheckConfig {
 const KEYS = ['preset', 'params', 'strategy', 'maxDepth', 'maxStates', 'timeLimit', 'walks', 'seed', 'properties'];
 
 export function readConfig(path: string): CheckConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new KcheckError('KC_BAD_CONFIG', `cannot read config file ${path}; pass an existing JSON file to --config`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new KcheckError('KC_BAD_CONFIG', `config file ${path} is not valid JSON (${(error as Error).message})`);
-  }
+  const json = readJsonInput(path, { code: 'KC_BAD_CONFIG', what: 'config file', fix: 'pass a JSON object file to --config' });
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     throw new KcheckError('KC_BAD_CONFIG', `config file ${path} must hold a JSON object with keys ${KEYS.join(', ')}`);
   }
   for (const key of Object.keys(json)) {
-    if (!KEYS.includes(key)) throw new KcheckError('KC_BAD_CONFIG', `config file ${path}: unknown key '${key}'; valid keys: ${KEYS.join(', ')}`);
+    if (!KEYS.includes(key)) throw new KcheckError('KC_BAD_CONFIG', `config file ${path}: unknown key '${JSON.stringify(key).slice(1, -1).slice(0, 80)}'; valid keys: ${KEYS.join(', ')}`);
   }
   const config = json as Record<string, unknown>;
-  for (const key of ['maxDepth', 'maxStates', 'timeLimit', 'walks', 'seed']) {
-    const v = config[key];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 0)) {
-      throw new KcheckError('KC_BAD_CONFIG', `config file ${path}: ${key} must be a non-negative integer`);
-    }
-  }
+  for (const key of BUDGET_KEYS) budgetFromConfig(key, config[key], path);
   if (config.params !== undefined && (typeof config.params !== 'object' || config.params === null || Array.isArray(config.params))) {
     throw new KcheckError('KC_BAD_CONFIG', `config file ${path}: params must be an object of name → value`);
   }
@@ -53,6 +38,9 @@ export function readConfig(path: string): CheckConfig {
   }
   for (const key of ['preset', 'strategy']) {
     if (config[key] !== undefined && typeof config[key] !== 'string') throw new KcheckError('KC_BAD_CONFIG', `config file ${path}: ${key} must be a string`);
+  }
+  if (config.strategy !== undefined && config.strategy !== 'bfs' && config.strategy !== 'simulate') {
+    throw new KcheckError('KC_BAD_CONFIG', `config file ${path}: strategy must be bfs or simulate, got ${JSON.stringify(config.strategy).slice(0, 80)}`);
   }
   return config as CheckConfig;
 }

@@ -2,8 +2,7 @@
 // every recorded action and state, and re-check the property. Exit 1 if the violation reproduces, 0 if the trace
 // now passes, 2 if the file is malformed or the model diverges from it (naming the step).
 
-import { readFileSync } from 'node:fs';
-import { resolveParams } from '../check/resolve-params.ts';
+import { presetNamed, resolveParams } from '../check/resolve-params.ts';
 import type { TraceValue } from '../contract/model.ts';
 import { KcheckError } from '../errors.ts';
 import { replayOrThrow } from '../explore/trace.ts';
@@ -11,6 +10,7 @@ import { fromItfValue, parseItf, toItfValue } from '../report/itf.ts';
 import { describeAction } from '../report/violation-artifact.ts';
 import type { CliIo, Command } from './command.ts';
 import { enumOption, parseOptions } from './parse-options.ts';
+import { readJsonInput } from './read-input.ts';
 import { modelNamed, type Registry } from './registry.ts';
 
 const USAGE = 'kcheck replay <trace.itf.json> [--format text|json]';
@@ -33,25 +33,34 @@ export function replayCommand(registry: Registry): Command {
       if (positionals.length !== 1) throw new KcheckError('KC_USAGE', `replay takes one trace file; usage: ${USAGE}`);
       const format = enumOption(values, 'format', ['text', 'json'] as const, 'text');
       const file = positionals[0];
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new KcheckError('KC_BAD_TRACE', `cannot read trace file ${file}; pass a .itf.json written by kcheck check`);
-      }
-      const { meta, steps } = parseItf(text, file);
+      const json = readJsonInput(file, { code: 'KC_BAD_TRACE', what: 'trace file', fix: 'pass a .itf.json written by kcheck check' });
+      const { meta, steps } = parseItf(JSON.stringify(json), file);
       const definition = modelNamed(registry, meta.model);
+      // A trace carries every param it ran with: a missing one would silently replay with a default.
+      const missing = definition.params.filter((p) => !(p.name in (meta.params as object)));
+      if (missing.length > 0) throw new KcheckError('KC_BAD_TRACE', `${file}: #meta.params lacks ${missing.map((p) => p.name).join(', ')} (kcheck records every param)`);
       const params = resolveParams(definition, { values: meta.params });
+      // The preset label is shown with the verdict, so it must name a preset, and any param that differs is shown too.
+      const overrides = presetOverrides(definition, meta.preset, params, file);
       const model = definition.create(params);
+      const initCount = model.init().length;
+      const initIndex = meta.initIndex ?? 0;
+      if (typeof initIndex !== 'number' || !Number.isInteger(initIndex) || initIndex < 0 || initIndex >= initCount) {
+        throw new KcheckError('KC_BAD_TRACE', `${file}: #meta.initIndex must be an integer from 0 to ${initCount - 1}, got ${JSON.stringify(initIndex)}`);
+      }
       const property = definition.properties(params).find((p) => p.name === meta.property);
       if (!property || property.kind === 'sometimes') throw new KcheckError('KC_BAD_TRACE', `${file}: model ${meta.model} has no property ${meta.property}`);
       const path = steps.slice(1).map((s) => s.meta.actionIndex as number);
-      const trace = replayOrThrow(model, { initIndex: typeof meta.initIndex === 'number' ? meta.initIndex : 0, path });
+      const trace = replayOrThrow(model, { initIndex, path });
       for (let i = 0; i < steps.length; i++) {
         if (i > 0 && steps[i].meta.action !== undefined) {
           const replayed = fromItfValue(toItfValue(trace.actions[i - 1] as unknown as TraceValue), 'action');
           if (canonical(replayed) !== canonical(steps[i].meta.action as TraceValue)) {
-            throw new KcheckError('KC_BAD_TRACE', `${file}: the model diverges at step ${i}: recorded ${steps[i].meta.actionText ?? 'action'}, replayed ${describeAction(model, trace.actions[i - 1])}`);
+            const replayedText = describeAction(model, trace.actions[i - 1]);
+            const recordedText = steps[i].meta.actionText;
+            // An edited action under its original text would print the same words twice: show the recorded value.
+            const recorded = typeof recordedText === 'string' && recordedText !== replayedText ? recordedText : JSON.stringify(steps[i].meta.action).slice(0, 200);
+            throw new KcheckError('KC_BAD_TRACE', `${file}: the model diverges at step ${i}: recorded ${recorded}, replayed ${replayedText}`);
           }
         }
         const now = fromItfValue(toItfValue(model.variables(trace.states[i]) as TraceValue), 'state');
@@ -66,15 +75,35 @@ export function replayCommand(registry: Registry): Command {
       }
       const reproduced = violatedAt >= 0;
       if (format === 'json') {
-        io.out(`${JSON.stringify({ file, model: meta.model, preset: meta.preset, property: meta.property, steps: steps.length - 1, outcome: reproduced ? 'violation' : 'ok', violatedAtStep: reproduced ? violatedAt : null })}\n`);
+        io.out(`${JSON.stringify({ file, model: meta.model, preset: meta.preset, overrides, property: meta.property, steps: steps.length - 1, outcome: reproduced ? 'violation' : 'ok', violatedAtStep: reproduced ? violatedAt : null })}\n`);
       } else {
         io.out(
           reproduced
-            ? `replay ${file}: ${meta.model}${meta.preset ? ` (${meta.preset})` : ''} — ${meta.property} VIOLATED at step ${violatedAt} of ${steps.length - 1}: the counterexample reproduces\n`
+            ? `replay ${file}: ${meta.model}${meta.preset ? ` (${meta.preset}${describeOverrides(overrides)})` : ''} — ${meta.property} VIOLATED at step ${violatedAt} of ${steps.length - 1}: the counterexample reproduces\n`
             : `replay ${file}: ${meta.model} — ${meta.property} holds on every step of the trace: it no longer reproduces\n`,
         );
       }
       return reproduced ? 1 : 0;
     },
   };
+}
+
+/** Params of the trace that differ from its labelled preset (an unknown preset label is a bad trace). */
+function presetOverrides(definition: ReturnType<typeof modelNamed>, preset: unknown, params: Record<string, unknown>, file: string): Record<string, unknown> {
+  if (preset === undefined || preset === null) return {};
+  if (typeof preset !== 'string') throw new KcheckError('KC_BAD_TRACE', `${file}: #meta.preset must be a preset name or null`);
+  try {
+    presetNamed(definition, preset);
+  } catch {
+    throw new KcheckError('KC_BAD_TRACE', `${file}: #meta.preset '${preset.slice(0, 80)}' is not a preset of ${definition.name}; valid presets: ${definition.presets.map((p) => p.name).join(', ')}`);
+  }
+  const expected = resolveParams(definition, { preset });
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(expected)) if (expected[name] !== params[name]) out[name] = params[name];
+  return out;
+}
+
+function describeOverrides(overrides: Record<string, unknown>): string {
+  const entries = Object.entries(overrides);
+  return entries.length === 0 ? '' : ` with ${entries.map(([k, v]) => `${k}=${String(v)}`).join(', ')}`;
 }

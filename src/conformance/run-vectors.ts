@@ -3,8 +3,8 @@
 // can never pass by being ignored — nor can an expectation key the adapter does not declare it understands.
 // Generic: the adapters (Kafka's rules) are supplied by the caller.
 
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { readJsonInput } from '../cli/read-input.ts';
 import { KcheckError } from '../errors.ts';
 import { isCommentary, keyUnderstood } from './compare-given.ts';
 import type { AdapterTable, Vector, VectorFile, VectorStatus } from './vector.ts';
@@ -26,19 +26,8 @@ export interface ConformanceReport {
 }
 
 export function loadVectorFile(path: string): VectorFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new KcheckError('KC_BAD_VECTORS', `cannot read vector file ${path}; pass an existing .json vector file`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new KcheckError('KC_BAD_VECTORS', `vector file ${path} is not valid JSON`);
-  }
-  const vectors = (json as { vectors?: unknown }).vectors;
+  const json = readJsonInput(path, { code: 'KC_BAD_VECTORS', what: 'vector file', fix: 'pass an existing .json vector file' });
+  const vectors = json !== null && typeof json === 'object' ? (json as { vectors?: unknown }).vectors : undefined;
   if (!Array.isArray(vectors) || !vectors.every((v) => v && typeof v.id === 'string' && typeof v.algorithm === 'string' && 'input' in v && ('expected' in v || 'steps' in v))) {
     throw new KcheckError('KC_BAD_VECTORS', `vector file ${path} must be {"vectors": [{"id", "algorithm", "input", "expected" or "steps", ...}]}`);
   }

@@ -7,7 +7,7 @@ import { CoverageCounter, coverageWarnings } from './coverage-counter.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
 import { createFrontier } from './frontier.ts';
-import type { Outcome, ViolationRecord, WitnessRecord } from './outcome.ts';
+import { statusOf, type Outcome, type ViolationRecord, type WitnessRecord } from './outcome.ts';
 import { StateEncoder } from './state-encoder.ts';
 import { NO_PARENT, StateLog } from './state-log.ts';
 
@@ -75,7 +75,8 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
       }
     }
   };
-  const done = (): boolean => (keepGoing ? violated.size === options.properties.length : violations.length > 0);
+  // With no safety property selected (only witnesses), nothing can end the search early: explore it all.
+  const done = (): boolean => options.properties.length > 0 && (keepGoing ? violated.size === options.properties.length : violations.length > 0);
 
   let error: Outcome['error'] = null;
   try {
@@ -107,6 +108,11 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
         const now = Date.now();
         if (now > deadline) {
           stoppedBy = 'time-limit';
+          break;
+        }
+        const stop = options.shouldStop?.() ?? null;
+        if (stop !== null) {
+          stoppedBy = stop;
           break;
         }
         if (options.onProgress && now - lastProgress >= 1000) {
@@ -147,7 +153,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
 
   const durationMs = Date.now() - started;
   const maxDepthReached = log.size > 0 ? Math.max(depth, depthOf(log, log.size - 1)) : 0;
-  const status = error ? 'error' : violations.length > 0 ? 'violation' : stoppedBy === 'max-states' || stoppedBy === 'time-limit' ? 'incomplete' : 'ok';
+  const status = statusOf(error !== null, violations.length, stoppedBy);
   const entries = coverage.entries();
   return {
     status,

@@ -3,6 +3,7 @@
 
 import type { ActionBase } from '../contract/model.ts';
 import type { SafetyProperty, SometimesProperty } from '../contract/property.ts';
+import type { StopReason } from './outcome.ts';
 
 export interface Progress {
   readonly distinctStates: number;
@@ -26,4 +27,6 @@ export interface ExploreOptions<S, A extends ActionBase> {
   readonly seed?: number;
   /** Called about once a second while searching. */
   readonly onProgress?: (progress: Progress) => void;
+  /** Polled every few hundred states: a reason ends the search as it stands (Ctrl-C, memory budget). */
+  readonly shouldStop?: () => StopReason | null;
 }

@@ -5,6 +5,22 @@
 export type Status = 'ok' | 'violation' | 'incomplete' | 'error';
 export type Strategy = 'bfs' | 'simulate';
 
+/** Why a search ended early: a budget, the first violation, or a stop request (Ctrl-C/SIGTERM, memory budget). */
+export type StoppedBy = 'max-states' | 'time-limit' | 'max-depth' | 'first-violation' | StopReason | null;
+/** What `ExploreOptions.shouldStop` may answer. */
+export type StopReason = 'interrupt' | 'memory';
+
+/**
+ * The status every explorer reports. An interrupted run is incomplete even when it found violations: the user
+ * cut it short, so it is no verdict (the violations found are still reported and written).
+ */
+export function statusOf(failed: boolean, violations: number, stoppedBy: StoppedBy): Status {
+  if (failed) return 'error';
+  if (stoppedBy === 'interrupt') return 'incomplete';
+  if (violations > 0) return 'violation';
+  return stoppedBy === 'max-states' || stoppedBy === 'time-limit' || stoppedBy === 'memory' ? 'incomplete' : 'ok';
+}
+
 export interface Stats {
   readonly distinctStates: number;
   readonly generatedStates: number;
@@ -58,7 +74,7 @@ export interface Outcome {
   readonly complete: boolean;
   readonly strategy: Strategy;
   readonly seed: number;
-  readonly stoppedBy: 'max-states' | 'time-limit' | 'max-depth' | 'first-violation' | null;
+  readonly stoppedBy: StoppedBy;
   readonly stats: Stats;
   readonly violations: readonly ViolationRecord[];
   readonly witnesses: readonly WitnessRecord[];

@@ -6,7 +6,7 @@ import type { ActionBase, Model } from '../contract/model.ts';
 import { CoverageCounter, coverageWarnings } from './coverage-counter.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
-import type { Outcome, ViolationRecord, WitnessRecord } from './outcome.ts';
+import { statusOf, type Outcome, type StopReason, type ViolationRecord, type WitnessRecord } from './outcome.ts';
 import { shrinkWalk } from './shrink-walk.ts';
 import { StateEncoder } from './state-encoder.ts';
 import { runWalk, sampleEnabled, type WalkResult } from './walk.ts';
@@ -55,12 +55,15 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
   let foundInWalk: number | null = null;
   let error: Outcome['error'] = null;
   let timedOut = false;
+  let stopped: StopReason | null = null;
   try {
     for (let w = 0; w < options.walks && found === null; w++) {
       if (Date.now() > deadline) {
         timedOut = true;
         break;
       }
+      stopped = options.shouldStop?.() ?? null;
+      if (stopped !== null) break;
       const random = new WalkRandom(seed, w);
       initIndex = initial.length > 1 ? random.below(initial.length) : 0;
       const result = runWalk(model, options.properties, initial[initIndex], sampleEnabled(model, random), options.maxDepth, observe);
@@ -90,14 +93,15 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
     }
   }
   const durationMs = Date.now() - started;
-  const status = error ? 'error' : violations.length > 0 ? 'violation' : timedOut ? 'incomplete' : 'ok';
+  const stoppedBy = stopped ?? (timedOut ? 'time-limit' : violations.length > 0 ? 'first-violation' : null);
+  const status = statusOf(error !== null, violations.length, stoppedBy);
   const entries = coverage.entries();
   return {
     status,
     complete: false,
     strategy: 'simulate',
     seed,
-    stoppedBy: timedOut ? 'time-limit' : violations.length > 0 ? 'first-violation' : null,
+    stoppedBy,
     stats: {
       distinctStates: seen.size,
       generatedStates: steps + walksRun,

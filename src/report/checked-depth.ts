@@ -25,6 +25,10 @@ export function stopReason(o: Outcome, defaultTimeLimit = false): string {
       return `stopped at --max-states${clean}, nothing proven beyond`;
     case 'time-limit':
       return `stopped at ${defaultTimeLimit ? 'the default time limit' : '--time-limit'}${clean}, nothing proven beyond`;
+    case 'interrupt':
+      return `interrupted${clean}, nothing proven beyond`;
+    case 'memory':
+      return `stopped at --max-memory${clean}, nothing proven beyond`;
     default:
       return o.strategy === 'bfs' ? 'explored exhaustively' : 'all walks done';
   }

@@ -53,5 +53,10 @@ export function buildArtifact<A extends ActionBase>(
 
 /** The command that re-runs this trace. */
 export function replayCommand(tracePath: string): string {
-  return `npx kcheck replay ${tracePath}`;
+  return `npx kcheck replay ${shellQuote(tracePath)}`;
+}
+
+/** POSIX-shell quoting, so a printed command pastes as is (`--out "my reports"`). */
+export function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -31,10 +31,11 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
     });
     const trace = join(outDir, `${artifact.stem}.itf.json`);
     const report = join(outDir, `${artifact.stem}.md`);
-    writeFileAtomic(trace, `${JSON.stringify(artifactToItf(artifact), null, 2)}\n`);
     const html = join(outDir, `${artifact.stem}.html`);
     writeFileAtomic(report, artifactToMarkdown(artifact, trace));
     writeFileAtomic(html, artifactToHtml(artifact, trace));
+    // The trace last: a run killed midway can leave reports without a trace, never a trace without its reports.
+    writeFileAtomic(trace, `${JSON.stringify(artifactToItf(artifact), null, 2)}\n`);
     return { property: v.record.property, length: v.record.path.length, trace, report, html };
   });
   return written;

@@ -6,7 +6,7 @@ import type { ActionBase, Model, StateReader } from '../../contract/model.ts';
 import { StateEncoder } from '../state-encoder.ts';
 import { CoverageCounter } from '../coverage-counter.ts';
 import type { LoadedModel } from './load-model.ts';
-import { CHUNK_INTS, CLAIM, EVENT_ACTION, EVENT_ALWAYS, EVENT_WITNESS, RECORD_HEADER, STRIDE, type ChunkPart, type LevelPlan } from './protocol.ts';
+import { CHUNK_INTS, CLAIM, STOP, EVENT_ACTION, EVENT_ALWAYS, EVENT_WITNESS, RECORD_HEADER, STRIDE, type ChunkPart, type LevelPlan } from './protocol.ts';
 import { HIGH_REMAP, SharedFingerprintTable } from './shared-fingerprint-table.ts';
 
 const RECENT_BITS = 15;
@@ -95,7 +95,8 @@ export class ChunkExpander<S, A extends ActionBase> {
     const plan = this.plan;
     const table = this.table;
     if (this.chunk < 0) {
-      const stop = (plan.maxStates >= 0 && table.size >= plan.maxStates) || (plan.deadline >= 0 && Date.now() > plan.deadline);
+      const stop =
+        (plan.maxStates >= 0 && table.size >= plan.maxStates) || (plan.deadline >= 0 && Date.now() > plan.deadline) || Atomics.load(this.control, STOP) !== 0;
       if (stop) return this.done();
       if (table.checkFull()) return this.pause(null);
       const k = Atomics.add(this.control, CLAIM, 1);

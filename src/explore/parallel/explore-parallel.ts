@@ -4,7 +4,7 @@
 
 import { KcheckError } from '../../errors.ts';
 import { StateLog } from '../state-log.ts';
-import type { Outcome } from '../outcome.ts';
+import { statusOf, type Outcome, type StopReason } from '../outcome.ts';
 import { ChunkExpander } from './chunk-expander.ts';
 import { Findings } from './findings.ts';
 import { initialLevel } from './initial-level.ts';
@@ -14,7 +14,7 @@ import { loadModel } from './load-model.ts';
 import { coverageWarnings } from '../coverage-counter.ts';
 import { mergeCoverage } from './merge-coverage.ts';
 import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
-import { CLAIM, CONTROL_INTS, type ChunkPart, type LevelPlan } from './protocol.ts';
+import { CLAIM, CONTROL_INTS, STOP, type ChunkPart, type LevelPlan } from './protocol.ts';
 import { allocateLanes, LOAD_LIMIT, SharedFingerprintTable } from './shared-fingerprint-table.ts';
 import { WorkerPool, type PoolError } from './worker-pool.ts';
 
@@ -72,6 +72,13 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   let error: PoolError | null = null;
   let lastProgress = started;
   let level: Level | null = null;
+  let stopRequest: StopReason | null = null;
+  /** Polls the stop request; once there is one, every thread stops claiming chunks. */
+  const stopRequested = (): boolean => {
+    stopRequest ??= options.shouldStop?.() ?? null;
+    if (stopRequest !== null) Atomics.store(control, STOP, 1);
+    return stopRequest !== null;
+  };
   const progress = (): void => {
     const now = Date.now();
     if (!options.onProgress || now - lastProgress < 1000) return;
@@ -108,6 +115,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
           continue;
         }
         progress();
+        stopRequested();
         pending.drain(1 << 14); // the previous level's (parent, action) log entries, off the critical path
         if (Date.now() - lastTick >= TICK_MS) {
           await tick(); // lets worker messages (parts, late 'ready', 'paused') in between chunks
@@ -139,6 +147,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
       if (depth >= maxDepth) stoppedBy = 'max-depth';
       else if (table.size >= maxStates) stoppedBy = 'max-states';
       else if (Date.now() > deadline) stoppedBy = 'time-limit';
+      else if (stopRequested()) stoppedBy = stopRequest;
       if (stoppedBy) break;
       const levelStarted = Date.now();
       workerParts = mainParts = grows = 0;
@@ -163,7 +172,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
       });
       if (processed < level.chunkCount) {
         left = statesFrom(level, processed) + next.size;
-        stoppedBy = Date.now() > deadline ? 'time-limit' : 'max-states';
+        stoppedBy = stopRequest ?? (Date.now() > deadline ? 'time-limit' : 'max-states');
         break;
       }
       level = next;
@@ -184,7 +193,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const coverage = mergeCoverage(model.actionTypes ?? [], [expander.coverage.entries(), ...pool.coverage]);
   const failed = error as PoolError | null;
   const violations = findings.sortedViolations();
-  const status = failed ? 'error' : violations.length > 0 ? 'violation' : stoppedBy === 'max-states' || stoppedBy === 'time-limit' ? 'incomplete' : 'ok';
+  const status = statusOf(failed !== null, violations.length, stoppedBy);
   return {
     status,
     complete: failed === null && stoppedBy === null && left === 0,

@@ -40,7 +40,8 @@ export class Findings {
   /** Same rule as exploreBfs: stop at the first violation, or with `--continue` once every property failed. */
   done(): boolean {
     const safety = this.loaded.invariants.length + this.loaded.actionProperties.length;
-    return this.keepGoing ? this.violated.size === safety : this.violations.length > 0;
+    // No safety property selected (only witnesses): nothing ends the search early.
+    return safety > 0 && (this.keepGoing ? this.violated.size === safety : this.violations.length > 0);
   }
 
   /** Indices still worth checking in the next level. */

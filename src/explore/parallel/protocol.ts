@@ -8,6 +8,8 @@ import type { WorkerModelSource } from './parallel-options.ts';
 /** Indices in the control Int32Array (a cache line apart so the hot counters do not share one). */
 export const CLAIM = 0;
 export const COUNT = 16;
+/** Non-zero: every thread stops claiming chunks (a stop request: Ctrl-C, memory budget). */
+export const STOP = 32;
 export const CONTROL_INTS = 48;
 
 /** Ints per chunk descriptor in LevelPlan.chunks: frontier buffer, record offset, state count, id of its first state. */
