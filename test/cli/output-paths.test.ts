@@ -6,10 +6,16 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../../src/check/resolve-params.ts';
+import { modelNamed } from '../../src/cli/registry.ts';
+import { configurationId } from '../../src/report/configuration-id.ts';
+import { registry } from '../../properties/registry.ts';
 import { runCli } from './run-cli.ts';
 
 const VIOLATING = ['check', 'zk-controller', '--preset', 'no-epoch-fencing'];
-const STEM = 'zk-controller.no-epoch-fencing.no-stale-controller-write';
+// Report files are named by configuration (model, preset, params hash), so the stem follows the preset's params.
+const params = resolveParams(modelNamed(registry, 'zk-controller'), { preset: 'no-epoch-fencing' });
+const STEM = `${configurationId('zk-controller', 'no-epoch-fencing', params)}.no-stale-controller-write`;
 
 function expectOneLine(run: { code: number; out: string; err: string }, code: string, message: RegExp): void {
   expect(run.code).toBe(2);
