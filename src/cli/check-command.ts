@@ -19,7 +19,7 @@ import { modelNamed, type Registry } from './registry.ts';
 
 const USAGE =
   'kcheck check <model> [--preset NAME] [--set key=value]... [--config FILE.json] [--strategy bfs|simulate] ' +
-  '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] ' +
+  '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] [--por] ' +
   '[--continue] [--workers N] [--out DIR] [--format text|json] [--junit FILE]';
 
 const OPTIONS = {
@@ -34,6 +34,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   property: { type: 'string', multiple: true },
   symmetry: { type: 'boolean' },
+  por: { type: 'boolean' },
   continue: { type: 'boolean' },
   workers: { type: 'string' },
   out: { type: 'string' },
@@ -70,6 +71,7 @@ export function checkCommand(registry: Registry): Command {
         seed,
         properties: properties.length > 0 ? properties : config.properties,
         symmetry: values.symmetry === true,
+        por: values.por === true,
         continueAfterViolation: values.continue === true,
         onProgress: io.isTty ? progressPrinter(io) : undefined,
       });
