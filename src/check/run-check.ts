@@ -26,6 +26,8 @@ export interface CheckOptions extends ParamSources {
   /** Only these properties (and witnesses) by name; default all. */
   readonly properties?: readonly string[];
   readonly symmetry?: boolean;
+  /** How simulation walks pick actions (swarm shards alternate; default uniform). */
+  readonly walkOrder?: 'uniform' | 'sticky';
   /** Partial-order reduction (BFS only, single-threaded); see src/explore/por/. */
   readonly por?: boolean;
   readonly continueAfterViolation?: boolean;
@@ -94,7 +96,7 @@ export function checkModel(definition: ModelDefinition, options: CheckOptions = 
   const outcome =
     (options.strategy ?? 'bfs') === 'bfs'
       ? shortenViolations(model, base.properties, exploreBfs(model, { ...base, partialOrder: options.por, maxDepth: options.maxDepth }))
-      : simulate(model, { ...base, walks: options.walks ?? DEFAULT_WALKS, maxDepth: options.maxDepth ?? DEFAULT_SIMULATION_DEPTH });
+      : simulate(model, { ...base, walkOrder: options.walkOrder, walks: options.walks ?? DEFAULT_WALKS, maxDepth: options.maxDepth ?? DEFAULT_SIMULATION_DEPTH });
   return finish(definition, options, params, model, all, outcome);
 }
 

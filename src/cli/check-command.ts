@@ -2,7 +2,10 @@
 // counterexample as an ITF trace and a Markdown report, print text or one JSON object, and return the exit code.
 
 import { randomInt } from 'node:crypto';
-import { checkModelParallel } from '../check/run-check.ts';
+import { checkModelParallel, DEFAULT_WALKS } from '../check/run-check.ts';
+import { shardFrom, shardRun } from '../check/shard-plan.ts';
+import { shardFileName, writeShardResult } from '../report/shard-result.ts';
+import { join } from 'node:path';
 import { KcheckError } from '../errors.ts';
 import type { Strategy } from '../explore/outcome.ts';
 import { checkSummary } from '../report/check-summary.ts';
@@ -19,7 +22,7 @@ import { modelNamed, type Registry } from './registry.ts';
 
 const USAGE =
   'kcheck check <model> [--preset NAME] [--set key=value]... [--config FILE.json] [--strategy bfs|simulate] ' +
-  '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] [--por] ' +
+  '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] [--por] [--shard I/N] ' +
   '[--continue] [--workers N] [--out DIR] [--format text|json] [--junit FILE]';
 
 const OPTIONS = {
@@ -35,6 +38,7 @@ const OPTIONS = {
   property: { type: 'string', multiple: true },
   symmetry: { type: 'boolean' },
   por: { type: 'boolean' },
+  shard: { type: 'string' },
   continue: { type: 'boolean' },
   workers: { type: 'string' },
   out: { type: 'string' },
@@ -57,6 +61,12 @@ export function checkCommand(registry: Registry): Command {
       if (!['bfs', 'simulate'].includes(strategy)) throw new KcheckError('KC_BAD_CONFIG', `strategy must be bfs or simulate, got '${strategy}'`);
       const seed = intOption(values, 'seed', 0) ?? config.seed ?? (strategy === 'simulate' ? randomInt(0, 2 ** 31 - 1) : 0);
       const properties = listOption(values, 'property');
+      // Swarm: --shard i/n (or the environment) runs this shard's share of the walks, diversified.
+      const shard = shardFrom(values.shard as string | undefined, process.env);
+      if (shard && strategy !== 'simulate') throw new KcheckError('KC_BAD_OPTION', '--shard splits a simulation across machines; add --strategy simulate (exhaustive BFS runs on one machine: use --workers)');
+      const walks = intOption(values, 'walks', 1) ?? config.walks;
+      const maxDepth = intOption(values, 'max-depth', 0) ?? config.maxDepth;
+      const run = shard ? shardRun(shard, { walks, maxDepth, seed }) : null;
       const result = await checkModelParallel(definition, {
         workers: intOption(values, 'workers', 1) ?? 1,
         workerSource: registry.source,
@@ -64,11 +74,12 @@ export function checkCommand(registry: Registry): Command {
         config: config.params,
         sets: listOption(values, 'set'),
         strategy,
-        maxDepth: intOption(values, 'max-depth', 0) ?? config.maxDepth,
+        maxDepth: run?.maxDepth ?? maxDepth,
         maxStates: intOption(values, 'max-states', 1) ?? config.maxStates,
         timeLimitSec: intOption(values, 'time-limit', 1) ?? config.timeLimit,
-        walks: intOption(values, 'walks', 1) ?? config.walks,
-        seed,
+        walks: run?.walks ?? walks,
+        seed: run?.seed ?? seed,
+        walkOrder: run?.walkOrder,
         properties: properties.length > 0 ? properties : config.properties,
         symmetry: values.symmetry === true,
         por: values.por === true,
@@ -76,7 +87,9 @@ export function checkCommand(registry: Registry): Command {
         onProgress: io.isTty ? progressPrinter(io) : undefined,
       });
       if (io.isTty) io.err('\r\x1b[K');
-      const written = writeViolationFiles(definition, result, typeof values.out === 'string' ? values.out : 'reports');
+      const outDir = typeof values.out === 'string' ? values.out : 'reports';
+      // Shards may share one --out (a merged CI artifact): each writes its traces under its own directory.
+      const written = writeViolationFiles(definition, result, shard ? join(outDir, shardFileName(shard).replace(/\.json$/, '')) : outDir);
       if (typeof values.junit === 'string') {
         const checked = definition.properties(result.params).filter((p) => p.kind !== 'sometimes' && (properties.length === 0 || properties.includes(p.name)));
         const cases = checked.map((p) => {
@@ -85,6 +98,7 @@ export function checkCommand(registry: Registry): Command {
         });
         writeFileAtomic(values.junit, junitXml(`kcheck check ${result.model}`, cases));
       }
+      if (shard && run) writeShardResult(outDir, definition, result, { shard, runSeed: seed, runWalks: walks ?? DEFAULT_WALKS, run, properties }, written);
       io.out(format === 'json' ? `${JSON.stringify(checkSummary(result, written))}\n` : textSummary(definition, result, written));
       return exitCodeFor(result.outcome.status);
     },
