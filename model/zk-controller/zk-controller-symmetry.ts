@@ -52,6 +52,10 @@ function compareSignatures(x: readonly number[], y: readonly number[]): number {
 
 export function canonicalizeZkController(s: ZkControllerState): ZkControllerState {
   const signatures = s.brokers.map((_, b) => signature(s, b));
+  // Most states have no two brokers alike and are already sorted: then the state is its own representative.
+  let sorted = true;
+  for (let b = 1; b < signatures.length && sorted; b++) sorted = compareSignatures(signatures[b - 1], signatures[b]) < 0;
+  if (sorted) return s;
   const order = s.brokers.map((_, b) => b).sort((x, y) => compareSignatures(signatures[x], signatures[y]) || x - y);
   // Brokers with equal signatures could go in any order: try each and keep the smallest encoding, so the
   // representative is the same for every state of the orbit (sorted signatures are themselves orbit-invariant).
@@ -73,6 +77,9 @@ export function canonicalizeZkController(s: ZkControllerState): ZkControllerStat
 
 /** Every order that permutes runs of tied brokers in `order` among themselves (at most 24 for 4 brokers). */
 function tieOrders(order: readonly number[], tied: (x: number, y: number) => boolean): number[][] {
+  let anyTie = false;
+  for (let i = 1; i < order.length && !anyTie; i++) anyTie = tied(order[i - 1], order[i]);
+  if (!anyTie) return [order as number[]];
   let out: number[][] = [[]];
   for (let start = 0; start < order.length; ) {
     let end = start + 1;
