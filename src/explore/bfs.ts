@@ -48,10 +48,12 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   let lastActions: readonly A[] | null = null;
   let slots: number[] = [];
 
+  let lastHigh = 0; // the last fingerprint's high lane (its low lane stays in encoder.low), for the POR proviso
   const fingerprintIsNew = (state: S): boolean => {
     encoder.reset();
     model.encode(canonical ? canonical(state) : state, encoder);
     const high = encoder.hash();
+    lastHigh = high;
     const fresh = seen.add(high, encoder.low);
     if (fresh && canonical) {
       encoder.reset();
@@ -91,6 +93,8 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
       }
     }
     const fresh = fingerprintIsNew(next);
+    const high = lastHigh;
+    const low = encoder.low;
     coverage.count(slots[a], fresh);
     if (fresh) {
       const id = log.push(current, a);
@@ -98,10 +102,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
       onNewState(next, id, depth + 1);
     }
     // Whether the successor lies on the next BFS level (new now, or found earlier in this level's expansion).
-    encoder.reset();
-    model.encode(canonical ? canonical(next) : next, encoder);
-    const high = encoder.hash();
-    return fresh ? (nextLevel.add(high, encoder.low), true) : nextLevel.has(high, encoder.low);
+    return fresh ? (nextLevel.add(high, low), true) : nextLevel.has(high, low);
   };
   let nextLevel = new FingerprintSet(1 << 10);
   const successors: (S | undefined)[] = [];

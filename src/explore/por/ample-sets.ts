@@ -17,6 +17,7 @@ export class AmpleSets<A extends ActionBase> {
   private generation = 0;
   private stack: number[] = [];
   private readonly best: number[] = [];
+  private lastActions: readonly A[] | null = null;
 
   constructor(
     private readonly order: PartialOrder<A>,
@@ -43,13 +44,24 @@ export class AmpleSets<A extends ActionBase> {
     if (enabledCount <= 1) return null;
     const n = actions.length;
     const total = n + this.latent.length;
-    if (this.nodes.length < total) this.nodes = new Array<FootprintBits>(total);
+    if (this.nodes.length < total) {
+      this.nodes = new Array<FootprintBits>(total);
+      this.lastActions = null;
+    }
     if (this.marks.length < total) this.marks = new Int32Array(total * 2);
-    for (let i = 0; i < n; i++) this.nodes[i] = this.bits(actions[i]);
-    for (let j = 0; j < this.latent.length; j++) this.nodes[n + j] = this.latent[j];
+    if (actions !== this.lastActions) {
+      // Models that return one shared candidate array pay for the lookups once, not per state.
+      this.lastActions = actions;
+      for (let i = 0; i < n; i++) this.nodes[i] = this.bits(actions[i]);
+      for (let j = 0; j < this.latent.length; j++) this.nodes[n + j] = this.latent[j];
+    }
+    // Only an invisible enabled action can seed an acceptable closure.
+    let invisible = 0;
+    for (let i = 0; i < n; i++) if (enabled[i] && !overlaps(this.nodes[i].writes, this.visible)) invisible++;
+    if (invisible === 0) return null;
     let bestCount = enabledCount;
     for (let seed = 0; seed < n && bestCount > 1; seed++) {
-      if (!enabled[seed]) continue;
+      if (!enabled[seed] || overlaps(this.nodes[seed].writes, this.visible)) continue;
       const count = this.close(seed, n, total, enabled, bestCount);
       if (count > 0 && count < bestCount) {
         bestCount = count;
