@@ -109,7 +109,10 @@ export async function checkModelParallel(definition: ModelDefinition, options: P
   const { params, model, all, budgets } = prepare(definition, options);
   // --por runs on the single-threaded explorer: the ample-set choice is per state, the workers expand fully.
   if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || options.por || !options.workerSource || !canRunParallel(model, workers)) {
-    return checkModel(definition, options);
+    const result = checkModel(definition, options);
+    if (!(options.por && workers > 1 && (options.strategy ?? 'bfs') === 'bfs')) return result;
+    const warnings = [...result.outcome.warnings, `--por runs on one thread: --workers ${workers} was not used`];
+    return { ...result, outcome: { ...result.outcome, warnings } };
   }
   const outcome = await exploreParallel(
     { ...options.workerSource, model: definition.name, params, properties: options.properties ? [...options.properties] : [] },

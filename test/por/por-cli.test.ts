@@ -27,3 +27,11 @@ describe('kcheck check --por', () => {
     expect(run.err).toContain('KC_BAD_OPTION');
   });
 });
+
+describe('kcheck check --por --workers', () => {
+  it('runs on one thread and says --workers was not used', async () => {
+    const run = await runCli('check', 'two-phase-commit', '--por', '--workers', '2', '--format', 'json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out).warnings).toContain('--por runs on one thread: --workers 2 was not used');
+  });
+});
