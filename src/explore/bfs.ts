@@ -230,11 +230,14 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
     violations: [...violations].sort((x, y) => x.path.length - y.path.length),
     witnesses: witnesses.map((w, i) => witnessFound[i] ?? { name: w.name, found: false, depth: null, at: null }),
     coverage: entries,
-    warnings: coverageWarnings(entries),
+    warnings: ample !== null && stoppedBy === 'max-depth' ? [...coverageWarnings(entries), POR_DEPTH_WARNING] : coverageWarnings(entries),
     error,
     ...(plan ? { reduction: { applied: ample !== null, reason: plan.reason, ...reduction } satisfies ReductionStats } : {}),
   };
 }
+
+/** An ample set can push a state deeper than its shortest distance, so a depth bound proves less under --por. */
+export const POR_DEPTH_WARNING = '--por with a depth bound: reduced traces can be longer than the shortest ones, so states within the bound may be unexplored';
 
 function depthOf(log: StateLog, index: number): number {
   return log.pathTo(index).path.length;

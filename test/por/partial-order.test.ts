@@ -97,3 +97,12 @@ describe('--por without what it needs', () => {
     expect(outcome.reduction?.reason).toBe('the model declares no action footprints');
   });
 });
+
+describe('--por with a depth bound', () => {
+  it('warns that states within the bound may be unexplored', () => {
+    const r = checkModel(mailboxesDefinition, { por: true, maxDepth: 3 });
+    expect(r.outcome.stoppedBy).toBe('max-depth');
+    expect(r.outcome.warnings.some((w) => w.startsWith('--por with a depth bound'))).toBe(true);
+    expect(checkModel(mailboxesDefinition, { maxDepth: 3 }).outcome.warnings.some((w) => w.startsWith('--por'))).toBe(false);
+  });
+});
