@@ -24,6 +24,13 @@ export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'kafka-spec-kip-320-3-workers-2', definition: kafkaSpecDefinition, options: { preset: 'kip-320-3-replicas' }, workers: 2 },
   { name: 'kafka-spec-kip-320-3-symmetry', definition: kafkaSpecDefinition, options: { preset: 'kip-320-3-replicas', symmetry: true } },
   { name: 'zk-controller-default', definition: zkControllerDefinition, options: { preset: 'default' } },
+  // Reductions, each against the row above it without the feature (issue #12).
+  { name: 'zk-controller-default-symmetry', definition: zkControllerDefinition, options: { preset: 'default', symmetry: true } },
+  { name: 'zk-controller-default-por', definition: zkControllerDefinition, options: { preset: 'default', por: true } },
+  { name: 'zk-controller-default-workers-2', definition: zkControllerDefinition, options: { preset: 'default' }, workers: 2 },
+  { name: 'zk-controller-4-no-expiry', definition: zkControllerDefinition, options: { sets: ['brokers=4', 'sessionExpiries=0'] } },
+  { name: 'zk-controller-4-no-expiry-symmetry', definition: zkControllerDefinition, options: { sets: ['brokers=4', 'sessionExpiries=0'], symmetry: true } },
+  { name: 'two-phase-commit-7-por', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=7'], por: true } },
   // Simulation at a size BFS cannot finish: 20,000 walks of 50 steps over a preset that holds (so every walk runs).
   {
     name: 'replication-kip-320-simulate',

@@ -20,10 +20,11 @@ export const twoPhaseCommitDefinition: ModelDefinition<TwoPhaseState, TwoPhaseAc
   create: (p) => twoPhaseCommit(p.resourceManagers as number, p.abortAfterPrepare as boolean),
   properties: (p) => {
     const n = p.resourceManagers as number;
+    const rms = Array.from({ length: n }, (_, rm) => `rm.${rm}`);
     return [
-      always<TwoPhaseState>('tp-consistent', 'TPConsistent: no resource manager has committed while another has aborted', (s) => !(each(s, n, 2) && each(s, n, 3))),
-      sometimes<TwoPhaseState>('commit-reached', 'some resource manager commits', (s) => each(s, n, 2)),
-      sometimes<TwoPhaseState>('abort-reached', 'some resource manager aborts', (s) => each(s, n, 3)),
+      always<TwoPhaseState>('tp-consistent', 'TPConsistent: no resource manager has committed while another has aborted', (s) => !(each(s, n, 2) && each(s, n, 3)), rms),
+      sometimes<TwoPhaseState>('commit-reached', 'some resource manager commits', (s) => each(s, n, 2), rms),
+      sometimes<TwoPhaseState>('abort-reached', 'some resource manager aborts', (s) => each(s, n, 3), rms),
     ];
   },
   presets: [

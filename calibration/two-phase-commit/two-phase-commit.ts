@@ -2,7 +2,7 @@
 // exists so the harness is checked against state counts other tools agree on (TLC and Stateright: 3 RMs → 288,
 // 5 → 8,832, 8 → 1,745,408 distinct states). State is four small integers so successors are cheap.
 
-import type { ActionBase, Model, StateReader, StateWriter, TraceValue } from '../../src/contract/model.ts';
+import type { ActionBase, ActionFootprint, Model, StateReader, StateWriter, TraceValue } from '../../src/contract/model.ts';
 
 /** rm: 2 bits per resource manager (0 working, 1 prepared, 2 committed, 3 aborted); sets are bit masks. */
 export interface TwoPhaseState {
@@ -96,6 +96,32 @@ export function twoPhaseCommit(n: number, abortAfterPrepare = false): Model<TwoP
       if (s.msgs & abortBit) msgs.push('Abort');
       return { rmState: rms, tmState: TM_NAMES[s.tm], tmPrepared: prepared, msgs };
     },
+    partialOrder: { footprint: (a) => twoPhaseFootprint(a, n), latent: [] },
     describeAction: (a) => ('rm' in a ? `${a.type}(rm${a.rm + 1})` : a.type),
   };
+}
+
+/**
+ * Parts: `rm.i`, `tm`, `tmPrepared.i`, `msg.prepared.i`, `msg.commit`, `msg.abort` (the spec's variables, split
+ * per resource manager). The TLA+ actions read and write exactly these.
+ */
+export function twoPhaseFootprint(a: TwoPhaseAction, n: number): ActionFootprint {
+  switch (a.type) {
+    case 'TMCommit': {
+      const prepared = Array.from({ length: n }, (_, rm) => `tmPrepared.${rm}`);
+      return { reads: ['tm', ...prepared], writes: ['tm', 'msg.commit'] };
+    }
+    case 'TMAbort':
+      return { reads: ['tm'], writes: ['tm', 'msg.abort'] };
+    case 'TMRcvPrepared':
+      return { reads: ['tm', `msg.prepared.${a.rm}`, `tmPrepared.${a.rm}`], writes: [`tmPrepared.${a.rm}`] };
+    case 'RMPrepare':
+      return { reads: [`rm.${a.rm}`], writes: [`rm.${a.rm}`, `msg.prepared.${a.rm}`] };
+    case 'RMChooseToAbort':
+      return { reads: [`rm.${a.rm}`], writes: [`rm.${a.rm}`] };
+    case 'RMRcvCommitMsg':
+      return { reads: ['msg.commit'], writes: [`rm.${a.rm}`] };
+    case 'RMRcvAbortMsg':
+      return { reads: ['msg.abort'], writes: [`rm.${a.rm}`] };
+  }
 }

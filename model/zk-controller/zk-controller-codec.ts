@@ -1,8 +1,8 @@
 // How a zk-controller state is fingerprinted (a flat list of integers, no strings) and how it reads in traces
 // (named variables: what ZooKeeper holds, what each broker believes, the requests in flight).
 
-import type { StateWriter, TraceValue } from '../../src/contract/model.ts';
-import type { ZkControllerState } from './zk-controller-state.ts';
+import type { StateReader, StateWriter, TraceValue } from '../../src/contract/model.ts';
+import type { BrokerState, ControlRequest, ZkControllerState } from './zk-controller-state.ts';
 
 export function encodeZkController(s: ZkControllerState, out: StateWriter): void {
   const tree = s.zk.tree;
@@ -53,6 +53,88 @@ export function encodeZkController(s: ZkControllerState, out: StateWriter): void
   }
   out.int(s.expiriesLeft);
   out.int(s.crashesLeft);
+}
+
+/**
+ * The inverse of encodeZkController for `brokers` brokers, so the BFS frontier is packed (and --workers can run):
+ * the model always has its one partition, only ZK brokers register /controller (an ephemeral owner, no KRaft
+ * epoch), and the partition stays RECOVERED (no unclean election is modelled).
+ */
+export function decodeZkController(input: StateReader, brokers: number): ZkControllerState {
+  const controllerId = input.int();
+  const owner = input.int();
+  const epoch = input.int();
+  const epochVersion = input.int();
+  const leader = input.int();
+  const leaderEpoch = input.int();
+  const isrBits = input.int();
+  const partitionControllerEpoch = input.int();
+  const partitionVersion = input.int();
+  const isr: number[] = [];
+  for (let b = 0; b < 31; b++) if (isrBits & (1 << b)) isr.push(b);
+  const sessions = Array.from({ length: brokers }, () => input.int());
+  const registrations = Array.from({ length: brokers }, () => input.int());
+  const nodes = input.int();
+  const electionNodes = Array.from({ length: nodes }, () => {
+    const nodeOwner = input.int();
+    return [nodeOwner, input.int()] as const;
+  });
+  const nextSeq = input.int();
+  const states = Array.from({ length: brokers }, (): BrokerState => {
+    const flags = input.int();
+    const session = input.int();
+    const brokerEpoch = input.int();
+    const controllerEpoch = input.int();
+    const epochZkVersion = input.int();
+    const readEpoch = input.int();
+    const readVersion = input.int();
+    const seenControllerEpoch = input.int();
+    const cacheLeader = input.int();
+    const cacheLeaderEpoch = input.int();
+    const cacheControllerEpoch = input.int();
+    const maxAppliedEpoch = input.int();
+    return {
+      alive: (flags & 1) !== 0,
+      session,
+      expiryPending: (flags & 2) !== 0,
+      brokerEpoch,
+      isController: (flags & 4) !== 0,
+      controllerEpoch,
+      epochZkVersion,
+      epochRead: readEpoch < 0 ? null : { epoch: readEpoch, version: readVersion },
+      seenControllerEpoch,
+      cache: { leader: cacheLeader, leaderEpoch: cacheLeaderEpoch, controllerEpoch: cacheControllerEpoch },
+      maxAppliedEpoch,
+    };
+  });
+  const inFlight = input.int();
+  const network = Array.from({ length: inFlight }, (): ControlRequest => {
+    const from = input.int();
+    const to = input.int();
+    const controllerEpoch = input.int();
+    const brokerEpoch = input.int();
+    const requestLeader = input.int();
+    return { from, to, controllerEpoch, brokerEpoch, leader: requestLeader, leaderEpoch: input.int() };
+  });
+  const expiriesLeft = input.int();
+  const crashesLeft = input.int();
+  return {
+    zk: {
+      tree: {
+        controller: controllerId < 0 ? null : { brokerId: controllerId, ephemeralOwner: owner, kraftEpoch: null },
+        controllerEpoch: epoch < 0 ? null : { epoch, version: epochVersion },
+        partitions: [{ leader, leaderEpoch, isr, leaderRecoveryState: 'RECOVERED', controllerEpoch: partitionControllerEpoch, version: partitionVersion }],
+      },
+      sessions,
+      registrations,
+      electionNodes,
+      nextSeq,
+    },
+    brokers: states,
+    network,
+    expiriesLeft,
+    crashesLeft,
+  };
 }
 
 export function zkControllerVariables(s: ZkControllerState, sequential: boolean): Record<string, TraceValue> {

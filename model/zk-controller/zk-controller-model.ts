@@ -4,8 +4,10 @@
 import type { Model } from '../../src/contract/model.ts';
 import type { ParamValues } from '../../src/contract/params.ts';
 import { ACTION_TYPES, describeZkAction, enumerateActions, staticActions, type ZkControllerAction } from './zk-controller-actions.ts';
-import { encodeZkController, zkControllerVariables } from './zk-controller-codec.ts';
+import { decodeZkController, encodeZkController, zkControllerVariables } from './zk-controller-codec.ts';
+import { zkControllerPartialOrder } from './zk-controller-footprint.ts';
 import { zkControllerNext } from './zk-controller-next.ts';
+import { canonicalizeZkController } from './zk-controller-symmetry.ts';
 import { initialState, type ElectionScheme, type ZkControllerConfig, type ZkControllerState } from './zk-controller-state.ts';
 
 export function zkControllerConfig(p: ParamValues): ZkControllerConfig {
@@ -31,7 +33,10 @@ export function zkControllerModel(config: ZkControllerConfig): Model<ZkControlle
     actions: (s) => enumerateActions(fixed, s),
     next: (s, a) => zkControllerNext(config, s, a),
     encode: encodeZkController,
+    decode: (input) => decodeZkController(input, config.brokers),
+    canonicalize: canonicalizeZkController,
     variables: (s) => zkControllerVariables(s, sequential),
+    partialOrder: zkControllerPartialOrder(config.brokers),
     describeAction: describeZkAction,
   };
 }

@@ -22,7 +22,7 @@ export const zkControllerDefinition: ModelDefinition<ZkControllerState, ZkContro
     { name: 'brokerEpochCheck', type: 'bool', default: true, doc: 'KIP-380: brokers reject requests addressed to an older registration of themselves' },
   ],
   create: (p) => zkControllerModel(zkControllerConfig(p)),
-  properties: () => zkControllerProperties(),
+  properties: (p) => zkControllerProperties(p.brokers as number),
   validate: (p) => ((p.maxInFlight as number) < (p.brokers as number) ? `maxInFlight (${p.maxInFlight}) must be at least brokers (${p.brokers}): a controller sends one request per broker` : undefined),
   presets: [
     { name: 'default', doc: 'Kafka with KAFKA-6082 fencing and broker epoch checks: all properties hold', params: {}, expect: { holds: true } },

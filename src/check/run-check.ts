@@ -10,6 +10,7 @@ import { exploreBfs } from '../explore/bfs.ts';
 import type { Progress } from '../explore/explore-options.ts';
 import type { Outcome, StopReason, Strategy, ViolationRecord } from '../explore/outcome.ts';
 import { simulate } from '../explore/simulate.ts';
+import { shortenViolations } from '../explore/por/shorten-violations.ts';
 import { canRunParallel, exploreParallel } from '../explore/parallel/explore-parallel.ts';
 import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
 import { resolveParams, type ParamSources } from './resolve-params.ts';
@@ -25,6 +26,10 @@ export interface CheckOptions extends ParamSources {
   /** Only these properties (and witnesses) by name; default all. */
   readonly properties?: readonly string[];
   readonly symmetry?: boolean;
+  /** How simulation walks pick actions (swarm shards alternate; default uniform). */
+  readonly walkOrder?: 'uniform' | 'sticky';
+  /** Partial-order reduction (BFS only, single-threaded); see src/explore/por/. */
+  readonly por?: boolean;
   readonly continueAfterViolation?: boolean;
   readonly onProgress?: (progress: Progress) => void;
   /** Polled during the search: a reason (interrupt, memory) stops it as it stands. */
@@ -90,10 +95,11 @@ function prepare(definition: ModelDefinition, options: CheckOptions) {
 
 export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckResult {
   const { params, model, all, base } = prepare(definition, options);
+  if (options.por && (options.strategy ?? 'bfs') !== 'bfs') throw new KcheckError('KC_BAD_OPTION', '--por applies to exhaustive search only; drop it or use --strategy bfs');
   const outcome =
     (options.strategy ?? 'bfs') === 'bfs'
-      ? exploreBfs(model, { ...base, maxDepth: options.maxDepth })
-      : simulate(model, { ...base, walks: options.walks ?? DEFAULT_WALKS, maxDepth: options.maxDepth ?? DEFAULT_SIMULATION_DEPTH });
+      ? shortenViolations(model, base.properties, exploreBfs(model, { ...base, partialOrder: options.por, maxDepth: options.maxDepth }))
+      : simulate(model, { ...base, walkOrder: options.walkOrder, walks: options.walks ?? DEFAULT_WALKS, maxDepth: options.maxDepth ?? DEFAULT_SIMULATION_DEPTH });
   return finish(definition, options, params, model, all, outcome);
 }
 
@@ -104,8 +110,12 @@ export function checkModel(definition: ModelDefinition, options: CheckOptions = 
 export async function checkModelParallel(definition: ModelDefinition, options: ParallelCheckOptions): Promise<CheckResult> {
   const workers = options.workers ?? 1;
   const { params, model, all, budgets } = prepare(definition, options);
-  if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || !options.workerSource || !canRunParallel(model, workers)) {
-    return checkModel(definition, options);
+  // --por runs on the single-threaded explorer: the ample-set choice is per state, the workers expand fully.
+  if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || options.por || !options.workerSource || !canRunParallel(model, workers)) {
+    const result = checkModel(definition, options);
+    if (!(options.por && workers > 1 && (options.strategy ?? 'bfs') === 'bfs')) return result;
+    const warnings = [...result.outcome.warnings, `--por runs on one thread: --workers ${workers} was not used`];
+    return { ...result, outcome: { ...result.outcome, warnings } };
   }
   const outcome = await exploreParallel(
     { ...options.workerSource, model: definition.name, params, properties: options.properties ? [...options.properties] : [] },

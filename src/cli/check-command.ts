@@ -4,7 +4,10 @@
 
 import { randomInt } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { checkModelParallel } from '../check/run-check.ts';
+import { join } from 'node:path';
+import { checkModelParallel, DEFAULT_WALKS } from '../check/run-check.ts';
+import { shardFrom, shardRun } from '../check/shard-plan.ts';
+import { shardFileName, writeShardResult } from '../report/shard-result.ts';
 import { KcheckError } from '../errors.ts';
 import type { Strategy } from '../explore/outcome.ts';
 import { checkJunitSuite } from '../report/check-junit.ts';
@@ -61,10 +64,15 @@ export function checkCommand(registry: Registry): Command {
       const askedLimit = budgetFromFlag('timeLimit', values['time-limit']) ?? config.timeLimit;
       const timeLimitSec = askedLimit === undefined ? DEFAULT_TIME_LIMIT_SEC : askedLimit === 0 ? undefined : askedLimit;
       const defaultTimeLimitSec = askedLimit === undefined ? DEFAULT_TIME_LIMIT_SEC : null;
-      const maxDepth = budgetFromFlag('maxDepth', values['max-depth']) ?? config.maxDepth;
       const maxStates = budgetFromFlag('maxStates', values['max-states']) ?? config.maxStates;
       const allowVacuous = values['allow-vacuous'] === true;
       const quiet = values.quiet === true;
+      // Swarm: --shard i/n (or the environment) runs this shard's share of the walks, diversified.
+      const shard = shardFrom(values.shard as string | undefined, process.env);
+      if (shard && strategy !== 'simulate') throw new KcheckError('KC_BAD_OPTION', '--shard splits a simulation across machines; add --strategy simulate (exhaustive BFS runs on one machine: use --workers)');
+      const walks = budgetFromFlag('walks', values.walks) ?? config.walks;
+      const maxDepth = budgetFromFlag('maxDepth', values['max-depth']) ?? config.maxDepth;
+      const run = shard ? shardRun(shard, { walks, maxDepth, seed }) : null;
       const result = await checkModelParallel(definition, {
         workers,
         workerSource: registry.source,
@@ -72,13 +80,15 @@ export function checkCommand(registry: Registry): Command {
         config: config.params,
         sets: listOption(values, 'set'),
         strategy,
-        maxDepth,
+        maxDepth: run?.maxDepth ?? maxDepth,
         maxStates,
         timeLimitSec,
-        walks: budgetFromFlag('walks', values.walks) ?? config.walks,
-        seed,
+        walks: run?.walks ?? walks,
+        seed: run?.seed ?? seed,
+        walkOrder: run?.walkOrder,
         properties,
         symmetry: values.symmetry === true,
+        por: values.por === true,
         continueAfterViolation: values.continue === true,
         onProgress: quiet ? undefined : progressPrinter(io, limitText(timeLimitSec, defaultTimeLimitSec !== null, maxStates, maxDepth)),
         shouldStop: stopPoll(io.stop, maxMemory),
@@ -92,7 +102,9 @@ export function checkCommand(registry: Registry): Command {
       const vacuous = o.status === 'ok' ? verdicts.filter((v) => v.kind === 'sometimes' && v.reason.startsWith('vacuous')).map((v) => v.property) : [];
       const notes = definition.notes?.(result.params) ?? [];
       const extras = { vacuous, allowVacuous, defaultTimeLimitSec, timeLimitSec: timeLimitSec ?? null, notes };
-      const written = guardWrite(io, 'check', () => writeViolationFiles(definition, result, outDir), []);
+      // Shards may share one --out (a merged CI artifact): each writes its traces under its own directory.
+      const traceDir = shard ? join(outDir, shardFileName(shard).replace(/\.json$/, '')) : outDir;
+      const written = guardWrite(io, 'check', () => writeViolationFiles(definition, result, traceDir), []);
       const clean = verdicts.filter((v) => v.status === 'passed' && v.kind !== 'sometimes').map((v) => v.property);
       guardWrite(io, 'check', () => removeStaleFiles(outDir, configuration, written, clean), undefined);
       const verdict = vacuous.length > 0 && !allowVacuous ? 'vacuous' : o.status;
@@ -109,7 +121,9 @@ export function checkCommand(registry: Registry): Command {
         const suite = checkJunitSuite(definition.create(result.params), result, configuration, verdicts, written);
         guardWrite(io, 'check', () => writeFileAtomic(junit, mergeJunit(readIfFile(junit), [suite])), undefined);
       }
-      io.out(format === 'json' ? `${JSON.stringify(checkSummary(result, written, { ...extras, configuration, verdicts }))}\n` : textSummary(definition, result, written, extras));
+      const summary = checkSummary(result, written, { ...extras, configuration, verdicts });
+      if (shard && run) guardWrite(io, 'check', () => writeShardResult(outDir, definition, result, { shard, runSeed: seed, runWalks: walks ?? DEFAULT_WALKS, run, properties }, summary), undefined);
+      io.out(format === 'json' ? `${JSON.stringify(summary)}\n` : textSummary(definition, result, written, extras));
       return verdict === 'vacuous' ? EXIT.violation : exitCodeFor(o.status);
     },
   };

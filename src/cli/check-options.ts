@@ -11,7 +11,7 @@ export const DEFAULT_TIME_LIMIT_SEC = 600;
 
 export const CHECK_USAGE =
   'kcheck check <model> [--preset NAME] [--set key=value]... [--config FILE.json] [--strategy bfs|simulate] ' +
-  '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] ' +
+  '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] [--por] [--shard I/N] ' +
   '[--continue] [--allow-vacuous] [--workers N] [--max-memory MIB] [--out DIR] [--format text|json] [--junit FILE] [--quiet]';
 
 export const CHECK_OPTIONS = {
@@ -26,6 +26,8 @@ export const CHECK_OPTIONS = {
   seed: { type: 'string', arg: 'N', doc: 'seed of the search (printed with every result)', shown: 'bfs: 0; simulate: random' },
   property: { type: 'string', multiple: true, arg: 'NAME', doc: 'check only these properties and witnesses', shown: 'all' },
   symmetry: { type: 'boolean', doc: 'fingerprint canonical states (symmetry reduction) when the model offers it', shown: 'off' },
+  por: { type: 'boolean', doc: 'partial-order reduction (BFS, safety): expand an ample set where the model declares footprints; lengths may then not be shortest, so each counterexample is re-searched over its own actions', shown: 'off' },
+  shard: { type: 'string', arg: 'I/N', doc: 'simulate: run shard I of N of a swarm (also KCHECK_SHARD, or JOB_COMPLETION_INDEX with KCHECK_SHARD_COUNT); combine with kcheck merge', shown: 'none' },
   continue: { type: 'boolean', doc: 'keep searching after a violation until every property is decided', shown: 'stop at the first violation' },
   'allow-vacuous': { type: 'boolean', doc: 'a passing run whose witness was never reached exits 0 instead of 1 (vacuous)', shown: 'off' },
   workers: { type: 'string', arg: 'N', doc: 'threads for exhaustive BFS (capped at twice the cores)', shown: '1' },

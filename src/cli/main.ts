@@ -7,12 +7,13 @@ import { checkCommand } from './check-command.ts';
 import type { CliIo, Command } from './command.ts';
 import { EXIT } from './exit-codes.ts';
 import { listCommand } from './list-command.ts';
+import { mergeCommand } from './merge-command.ts';
 import type { Registry } from './registry.ts';
 import { replayCommand } from './replay-command.ts';
 import { suiteCommand } from './suite-command.ts';
 
 export function commandsOf(registry: Registry): Command[] {
-  return [listCommand(registry), checkCommand(registry), replayCommand(registry), suiteCommand(registry), ...registry.commands];
+  return [listCommand(registry), checkCommand(registry), replayCommand(registry), suiteCommand(registry), mergeCommand(), ...registry.commands];
 }
 
 function help(commands: readonly Command[]): string {

@@ -26,6 +26,28 @@ export interface ActionBase {
   readonly type: string;
 }
 
+/**
+ * What an action may read and change, as names of state parts ("broker.2", "channel.0>1", "tm"): `reads` are the
+ * parts its guard or effect depends on, `writes` the parts it may change. Two actions whose footprints do not
+ * overlap in a write commute and neither enables nor disables the other; `--por` relies on exactly that.
+ */
+export interface ActionFootprint {
+  readonly reads: readonly string[];
+  readonly writes: readonly string[];
+}
+
+/** Optional: what partial-order reduction (`--por`) needs to know about a model's actions. */
+export interface PartialOrder<A extends ActionBase> {
+  /** The action's footprint; must not depend on the state it is taken in. */
+  footprint(action: A): ActionFootprint;
+  /**
+   * Footprints covering every action that can join `actions(state)` later (one per message channel, say); a
+   * model whose candidate list never changes gives []. Such an action may only appear after a step that writes a
+   * part it reads (a send writes the channel its delivery reads).
+   */
+  readonly latent: readonly ActionFootprint[];
+}
+
 export interface Model<S, A extends ActionBase> {
   /** One or more initial states, in a deterministic order. */
   init(): readonly S[];
@@ -46,6 +68,8 @@ export interface Model<S, A extends ActionBase> {
   variables(state: S): Readonly<Record<string, TraceValue>>;
   /** Every action type the model can produce, so coverage can report the ones that never fired. */
   readonly actionTypes?: readonly string[];
+  /** Optional footprints for partial-order reduction (`--por`); without them `--por` runs unreduced. */
+  readonly partialOrder?: PartialOrder<A>;
   /** One line in the protocol's words, e.g. "broker 2 creates /controller (epoch 3)". Defaults to JSON. */
   describeAction?(action: A): string;
 }

@@ -9,6 +9,8 @@ export interface AlwaysProperty<S> {
   readonly name: string;
   readonly doc: string;
   readonly check: (state: S) => boolean;
+  /** The state parts (ActionFootprint names) `check` reads; needed for `--por` to reduce. */
+  readonly reads?: readonly string[];
 }
 
 export interface ActionProperty<S, A extends ActionBase> {
@@ -16,6 +18,11 @@ export interface ActionProperty<S, A extends ActionBase> {
   readonly name: string;
   readonly doc: string;
   readonly check: (before: S, action: A, after: S) => boolean;
+  /**
+   * The state parts `check` reads; needed for `--por`. The check may look at the action, but must hold on every
+   * transition that changes none of these parts.
+   */
+  readonly reads?: readonly string[];
 }
 
 export interface SometimesProperty<S> {
@@ -23,6 +30,8 @@ export interface SometimesProperty<S> {
   readonly name: string;
   readonly doc: string;
   readonly check: (state: S) => boolean;
+  /** The state parts (ActionFootprint names) `check` reads; needed for `--por` to reduce. */
+  readonly reads?: readonly string[];
 }
 
 export type Property<S, A extends ActionBase> = AlwaysProperty<S> | ActionProperty<S, A> | SometimesProperty<S>;
@@ -30,18 +39,19 @@ export type Property<S, A extends ActionBase> = AlwaysProperty<S> | ActionProper
 /** A property that can be violated (as opposed to a witness). */
 export type SafetyProperty<S, A extends ActionBase> = AlwaysProperty<S> | ActionProperty<S, A>;
 
-export function always<S>(name: string, doc: string, check: (state: S) => boolean): AlwaysProperty<S> {
-  return { kind: 'always', name, doc, check };
+export function always<S>(name: string, doc: string, check: (state: S) => boolean, reads?: readonly string[]): AlwaysProperty<S> {
+  return reads ? { kind: 'always', name, doc, check, reads } : { kind: 'always', name, doc, check };
 }
 
 export function actionProperty<S, A extends ActionBase>(
   name: string,
   doc: string,
   check: (before: S, action: A, after: S) => boolean,
+  reads?: readonly string[],
 ): ActionProperty<S, A> {
-  return { kind: 'action', name, doc, check };
+  return reads ? { kind: 'action', name, doc, check, reads } : { kind: 'action', name, doc, check };
 }
 
-export function sometimes<S>(name: string, doc: string, check: (state: S) => boolean): SometimesProperty<S> {
-  return { kind: 'sometimes', name, doc, check };
+export function sometimes<S>(name: string, doc: string, check: (state: S) => boolean, reads?: readonly string[]): SometimesProperty<S> {
+  return reads ? { kind: 'sometimes', name, doc, check, reads } : { kind: 'sometimes', name, doc, check };
 }

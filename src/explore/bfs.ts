@@ -1,6 +1,7 @@
 // Exhaustive breadth-first search. States are numbered in discovery order; the visited set holds only 64-bit
 // fingerprints and the state log only (parent, action index), so memory per state is a few dozen bytes. BFS
 // order makes every reported counterexample a shortest one; properties are checked as states are discovered.
+// With `partialOrder` (--por) a state may expand only an ample subset of its actions (see por/ample-sets.ts).
 
 import type { ActionBase, Model } from '../contract/model.ts';
 import { CoverageCounter, coverageWarnings } from './coverage-counter.ts';
@@ -10,6 +11,7 @@ import { createFrontier } from './frontier.ts';
 import { statusOf, type Outcome, type ViolationRecord, type WitnessRecord } from './outcome.ts';
 import { StateEncoder } from './state-encoder.ts';
 import { NO_PARENT, StateLog } from './state-log.ts';
+import { reductionPlan, type ReductionStats } from './por/reduction-plan.ts';
 
 export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options: ExploreOptions<S, A>): Outcome {
   const started = Date.now();
@@ -33,6 +35,10 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   const maxStates = options.maxStates ?? Infinity;
   const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
   const keepGoing = options.continueAfterViolation === true;
+  // --por: expand an ample subset where one is safe; the plain loop below stays as it was for runs without it.
+  const plan = options.partialOrder ? reductionPlan(model, options.properties, witnesses) : null;
+  const ample = plan?.ample ?? null;
+  const reduction = { reducedExpansions: 0, fullExpansions: 0, provisoExpansions: 0 };
 
   let generated = 0;
   let depth = 0;
@@ -42,10 +48,12 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   let lastActions: readonly A[] | null = null;
   let slots: number[] = [];
 
+  let lastHigh = 0; // the last fingerprint's high lane (its low lane stays in encoder.low), for the POR proviso
   const fingerprintIsNew = (state: S): boolean => {
     encoder.reset();
     model.encode(canonical ? canonical(state) : state, encoder);
     const high = encoder.hash();
+    lastHigh = high;
     const fresh = seen.add(high, encoder.low);
     if (fresh && canonical) {
       encoder.reset();
@@ -75,6 +83,58 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
       }
     }
   };
+  // One transition under --por: the plain loop's body, returning whether the successor was new.
+  const take = (state: S, a: number, action: A, next: S): boolean => {
+    generated++;
+    for (let i = 0; i < actionProps.length; i++) {
+      if (!actionDone[i] && !actionProps[i].check(state, action, next)) {
+        actionDone[i] = true;
+        recordViolation(actionProps[i].name, 'action', current, a);
+      }
+    }
+    const fresh = fingerprintIsNew(next);
+    const high = lastHigh;
+    const low = encoder.low;
+    coverage.count(slots[a], fresh);
+    if (fresh) {
+      const id = log.push(current, a);
+      frontier.push(next, encoder);
+      onNewState(next, id, depth + 1);
+    }
+    // Whether the successor lies on the next BFS level (new now, or found earlier in this level's expansion).
+    return fresh ? (nextLevel.add(high, low), true) : nextLevel.has(high, low);
+  };
+  let nextLevel = new FingerprintSet(1 << 10);
+  const successors: (S | undefined)[] = [];
+  const enabled: boolean[] = [];
+  const expandReduced = (state: S, actions: readonly A[]): void => {
+    let count = 0;
+    successors.length = actions.length;
+    enabled.length = actions.length;
+    for (let a = 0; a < actions.length; a++) {
+      const next = model.next(state, actions[a]);
+      successors[a] = next;
+      enabled[a] = next !== undefined;
+      if (next !== undefined) count++;
+    }
+    const chosen = (ample as NonNullable<typeof ample>).choose(actions, enabled, count);
+    if (chosen !== null) {
+      // C3, the BFS cycle proviso: every edge of a cycle cannot lead one level deeper, so if an ample successor
+      // lies on this level or an earlier one the deferred actions might be deferred for ever: expand fully.
+      let allNew = true;
+      for (const a of chosen) {
+        if (!take(state, a, actions[a], successors[a] as S)) allNew = false;
+        enabled[a] = false;
+      }
+      if (allNew) {
+        reduction.reducedExpansions++;
+        return;
+      }
+      reduction.provisoExpansions++;
+    }
+    reduction.fullExpansions++;
+    for (let a = 0; a < actions.length; a++) if (enabled[a]) take(state, a, actions[a], successors[a] as S);
+  };
   // With no safety property selected (only witnesses), nothing can end the search early: explore it all.
   const done = (): boolean => options.properties.length > 0 && (keepGoing ? violated.size === options.properties.length : violations.length > 0);
 
@@ -95,6 +155,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
       if (current === levelEnd) {
         depth++;
         levelEnd = log.size;
+        if (ample !== null) nextLevel = new FingerprintSet(1 << 10);
       }
       if (depth >= maxDepth) {
         stoppedBy = 'max-depth';
@@ -125,6 +186,10 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
         // Models that return one shared action array pay for coverage slots once, not per transition.
         lastActions = actions;
         slots = actions.map((action) => coverage.slot(action.type));
+      }
+      if (ample !== null) {
+        expandReduced(state, actions);
+        continue;
       }
       for (let a = 0; a < actions.length; a++) {
         const action = actions[a];
@@ -171,10 +236,14 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
     violations: [...violations].sort((x, y) => x.path.length - y.path.length),
     witnesses: witnesses.map((w, i) => witnessFound[i] ?? { name: w.name, found: false, depth: null, at: null }),
     coverage: entries,
-    warnings: coverageWarnings(entries),
+    warnings: ample !== null && stoppedBy === 'max-depth' ? [...coverageWarnings(entries), POR_DEPTH_WARNING] : coverageWarnings(entries),
     error,
+    ...(plan ? { reduction: { applied: ample !== null, reason: plan.reason, ...reduction } satisfies ReductionStats } : {}),
   };
 }
+
+/** An ample set can push a state deeper than its shortest distance, so a depth bound proves less under --por. */
+export const POR_DEPTH_WARNING = '--por with a depth bound: reduced traces can be longer than the shortest ones, so states within the bound may be unexplored';
 
 function depthOf(log: StateLog, index: number): number {
   return log.pathTo(index).path.length;

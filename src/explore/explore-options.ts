@@ -22,6 +22,8 @@ export interface ExploreOptions<S, A extends ActionBase> {
   readonly timeLimitMs?: number;
   /** Fingerprint `canonicalize(state)` instead of the state (symmetry reduction). */
   readonly symmetry?: boolean;
+  /** Partial-order reduction (BFS only): expand an ample subset of the enabled actions where that is safe. */
+  readonly partialOrder?: boolean;
   /** Keep searching after a violation until every property is violated or the space is exhausted. */
   readonly continueAfterViolation?: boolean;
   readonly seed?: number;

@@ -2,6 +2,8 @@
 // per action, the witnesses found, and each violation as a path of action indices that replay turns into a trace.
 // Only the CLI maps an outcome to an exit code.
 
+import type { ReductionStats } from './por/reduction-plan.ts';
+
 export type Status = 'ok' | 'violation' | 'incomplete' | 'error';
 export type Strategy = 'bfs' | 'simulate';
 
@@ -81,6 +83,8 @@ export interface Outcome {
   readonly coverage: readonly CoverageEntry[];
   readonly warnings: readonly string[];
   readonly error: { readonly message: string; readonly at: PathRef | null } | null;
+  /** Only when `--por` was asked for: whether it reduced and how many expansions it cut. */
+  readonly reduction?: ReductionStats;
   /** Only for strategy 'simulate'. */
   readonly simulation?: SimulationStats;
 }

@@ -11,11 +11,14 @@ import { shrinkWalk } from './shrink-walk.ts';
 import { StateEncoder } from './state-encoder.ts';
 import { runWalk, sampleEnabled, type WalkResult } from './walk.ts';
 import { WalkRandom } from './walk-random.ts';
+import { sampleSticky } from './walk-sticky.ts';
 
 export interface SimulateOptions<S, A extends ActionBase> extends ExploreOptions<S, A> {
   readonly walks: number;
   /** Steps per walk: every walk runs this long unless it deadlocks or breaks a property. */
   readonly maxDepth: number;
+  /** How a walk picks among enabled actions (default uniform; swarm shards alternate). */
+  readonly walkOrder?: 'uniform' | 'sticky';
 }
 
 export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: SimulateOptions<S, A>): Outcome {
@@ -66,7 +69,7 @@ export function simulate<S, A extends ActionBase>(model: Model<S, A>, options: S
       if (stopped !== null) break;
       const random = new WalkRandom(seed, w);
       initIndex = initial.length > 1 ? random.below(initial.length) : 0;
-      const result = runWalk(model, options.properties, initial[initIndex], sampleEnabled(model, random), options.maxDepth, observe);
+      const result = runWalk(model, options.properties, initial[initIndex], (options.walkOrder === 'sticky' ? sampleSticky : sampleEnabled)(model, random), options.maxDepth, observe);
       walksRun++;
       if (result.violation) {
         found = result;

@@ -48,6 +48,7 @@ export function checkSummary(result: CheckResult, written: readonly WrittenViola
     properties: Object.fromEntries(extras.verdicts.map((v) => [v.property, { kind: v.kind, status: v.status, bound: v.bound, reason: v.reason }])),
     coverage: Object.fromEntries(o.coverage.map((c) => [c.action, { enabled: c.enabled, taken: c.taken, newStates: c.newStates }])),
     ...(o.simulation ? { simulation: o.simulation } : {}),
+    ...(o.reduction ? { reduction: { ...o.reduction, shortestNotGuaranteed: o.reduction.applied } } : {}),
     warnings: [...(extras.notes ?? []), ...o.warnings],
     error: o.error ? o.error.message : null,
   };

@@ -44,7 +44,7 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
   lines.push(`strategy ${o.strategy}, seed ${o.seed}`);
   lines.push('');
   result.violations.forEach((v, i) => {
-    const kind = o.strategy === 'bfs' ? 'shortest counterexample' : 'shrunk counterexample';
+    const kind = o.strategy !== 'bfs' ? 'shrunk counterexample' : o.reduction?.applied ? 'counterexample (--por: shortest over its own actions)' : 'shortest counterexample';
     lines.push(`VIOLATED  ${v.record.property} — ${kind}, ${v.record.path.length} action(s)`);
     lines.push(...counterexampleLines(model, v, written[i]), '');
   });
@@ -62,6 +62,15 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
         ? `walks: ${fmt(sim.walks)}, none broke a property`
         : `walks: walk ${fmt(sim.foundInWalk)} broke ${result.violations[0]?.record.property ?? 'a property'} after ${sim.foundLength} steps; ` +
             `shrunk to ${result.violations[0]?.record.path.length ?? '?'} in ${fmt(sim.shrinkAttempts)} tries`,
+    );
+  }
+  if (o.reduction) {
+    const r = o.reduction;
+    lines.push(
+      r.applied
+        ? `por: ${fmt(r.reducedExpansions)} reduced, ${fmt(r.fullExpansions)} full expansions (${fmt(r.provisoExpansions)} by the cycle proviso); ` +
+            'trace and witness lengths may not be shortest (each counterexample was re-searched over its own actions)'
+        : `por: not applied (${r.reason}); explored unreduced`,
     );
   }
   if (o.witnesses.length > 0) {
