@@ -32,6 +32,7 @@ export function checkSummary(result: CheckResult, written: readonly WrittenViola
     witnesses: Object.fromEntries(o.witnesses.map((w) => [w.name, { found: w.found, depth: w.depth }])),
     coverage: Object.fromEntries(o.coverage.map((c) => [c.action, { enabled: c.enabled, taken: c.taken, newStates: c.newStates }])),
     ...(o.simulation ? { simulation: o.simulation } : {}),
+    ...(o.graph ? { graph: o.graph } : {}),
     warnings: o.warnings,
     error: o.error ? o.error.message : null,
   };

@@ -18,9 +18,19 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
   lines.push('');
   result.violations.forEach((v, i) => {
     const kind = o.strategy === 'bfs' ? 'shortest counterexample' : 'shrunk counterexample';
-    lines.push(`VIOLATED  ${v.record.property} — ${kind}, ${v.record.path.length} action(s)`);
+    const lasso = v.record.lasso;
+    const n = v.record.path.length;
+    lines.push(
+      lasso
+        ? `VIOLATED  ${v.record.property} — fair lasso: ${lasso.loop} action(s) of prefix, then a loop of ${n - lasso.loop} repeated forever`
+        : `VIOLATED  ${v.record.property} — ${kind}, ${n} action(s)`,
+    );
     lines.push(`  ${v.doc}`);
-    v.trace.actions.forEach((action, step) => lines.push(`  ${String(step + 1).padStart(3)}. ${describeAction(model, action)}`));
+    v.trace.actions.forEach((action, step) => {
+      if (lasso && step === lasso.loop) lines.push(`  ── loop: from state ${lasso.loop} ──`);
+      lines.push(`  ${String(step + 1).padStart(3)}. ${describeAction(model, action)}`);
+    });
+    if (lasso) lines.push(lasso.loop === n ? `  ↺ stutters at state ${n} forever: no fair action is enabled there` : `  ↺ back to state ${lasso.loop}, forever`);
     if (written[i]) {
       lines.push(`  trace:  ${written[i].trace}`);
       lines.push(`  report: ${written[i].report} (and .html)`);
@@ -57,6 +67,7 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
   if (o.witnesses.length > 0) {
     lines.push(`witnesses: ${o.witnesses.map((w) => (w.found ? `${w.name} (depth ${w.depth})` : `${w.name} NOT FOUND`)).join(', ')}`);
   }
+  if (o.graph) lines.push(`graph: ${fmt(o.graph.edges)} edges at ${o.graph.bytesPerEdge} bytes per edge, ${(o.graph.graphBytes / 2 ** 20).toFixed(1)} MiB with offsets and the indexed visited table`);
   lines.push(`coverage (${o.strategy === 'bfs' ? 'enabled' : 'taken'}/new): ${o.coverage.map((c) => `${c.action} ${fmt(c.enabled)}/${fmt(c.newStates)}`).join(', ')}`);
   for (const warning of o.warnings) lines.push(`warning: ${warning}`);
   lines.push(`outcome: ${o.status}${o.complete ? '' : o.status === 'ok' ? ' (within bounds)' : ''}`);

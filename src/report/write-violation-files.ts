@@ -23,6 +23,7 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
       property: v.record.property,
       propertyKind: v.record.kind,
       doc: v.doc,
+      ...(v.record.lasso ? { lasso: v.record.lasso } : {}),
     });
     const trace = join(outDir, `${artifact.stem}.itf.json`);
     const report = join(outDir, `${artifact.stem}.md`);
