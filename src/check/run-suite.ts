@@ -23,7 +23,7 @@ export function runPreset(definition: ModelDefinition, preset: Preset): SuiteCas
     preset: preset.name,
     maxDepth: preset.bounds?.maxDepth,
     maxStates: preset.bounds?.maxStates,
-    properties: wanted,
+    properties: wanted ?? preset.liveness,
     continueAfterViolation: wanted !== undefined,
   });
   const o = result.outcome;

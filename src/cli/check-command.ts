@@ -76,7 +76,7 @@ export function checkCommand(registry: Registry): Command {
       if (io.isTty) io.err('\r\x1b[K');
       const written = writeViolationFiles(definition, result, typeof values.out === 'string' ? values.out : 'reports');
       if (typeof values.junit === 'string') {
-        const checked = definition.properties(result.params).filter((p) => p.kind !== 'sometimes' && (properties.length === 0 || properties.includes(p.name)));
+        const checked = definition.properties(result.params).filter((p) => p.kind !== 'sometimes' && (properties.length === 0 ? p.kind !== 'liveness' : properties.includes(p.name)));
         const cases = checked.map((p) => {
           const v = written.find((w) => w.property === p.name);
           return { classname: `${result.model}${result.preset ? `.${result.preset}` : ''}`, name: p.name, timeSec: result.outcome.stats.durationMs / 1000, failure: v ? `violated in ${v.length} action(s); trace ${v.trace}` : null };

@@ -7,6 +7,7 @@ import { resolveParams } from '../check/resolve-params.ts';
 import type { TraceValue } from '../contract/model.ts';
 import { KcheckError } from '../errors.ts';
 import { replayOrThrow } from '../explore/trace.ts';
+import { lassoProblem } from '../explore/liveness/lasso-check.ts';
 import { fromItfValue, parseItf, toItfValue } from '../report/itf.ts';
 import { describeAction } from '../report/violation-artifact.ts';
 import type { CliIo, Command } from './command.ts';
@@ -39,7 +40,7 @@ export function replayCommand(registry: Registry): Command {
       } catch {
         throw new KcheckError('KC_BAD_TRACE', `cannot read trace file ${file}; pass a .itf.json written by kcheck check`);
       }
-      const { meta, steps } = parseItf(text, file);
+      const { meta, steps, loop } = parseItf(text, file);
       const definition = modelNamed(registry, meta.model);
       const params = resolveParams(definition, { values: meta.params });
       const model = definition.create(params);
@@ -58,6 +59,21 @@ export function replayCommand(registry: Registry): Command {
         if (canonical(now) !== canonical(steps[i].vars)) {
           throw new KcheckError('KC_BAD_TRACE', `${file}: the model diverges at step ${i}: the replayed state differs from the recorded one`);
         }
+      }
+      if (property.kind === 'liveness') {
+        // A lasso reproduces when its loop closes, the goal never holds from the trigger on, and the loop is fair.
+        if (loop === undefined) throw new KcheckError('KC_BAD_TRACE', `${file}: ${meta.property} is a liveness property but the trace has no "loop"`);
+        const problem = lassoProblem(model, property, trace, { trigger: typeof meta.trigger === 'number' ? meta.trigger : 0, loop });
+        if (format === 'json') {
+          io.out(`${JSON.stringify({ file, model: meta.model, preset: meta.preset, property: meta.property, steps: steps.length - 1, loop, outcome: problem === null ? 'violation' : 'ok', problem })}\n`);
+        } else {
+          io.out(
+            problem === null
+              ? `replay ${file}: ${meta.model}${meta.preset ? ` (${meta.preset})` : ''} — ${meta.property} VIOLATED: the loop from state ${loop} closes, is fair and never reaches the goal: the counterexample reproduces\n`
+              : `replay ${file}: ${meta.model} — ${meta.property}: the lasso no longer reproduces (${problem})\n`,
+          );
+        }
+        return problem === null ? 1 : 0;
       }
       let violatedAt = -1;
       for (let i = 0; i < trace.states.length && violatedAt < 0; i++) {

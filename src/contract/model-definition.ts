@@ -12,6 +12,8 @@ export interface Preset {
   readonly doc: string;
   readonly params: ParamValues;
   readonly expect: Expectation;
+  /** For a `holds` preset about liveness: the suite checks just these liveness properties (they keep every edge). */
+  readonly liveness?: readonly string[];
   /** Search bounds the suite uses for this preset (defaults: exhaustive). */
   readonly bounds?: { readonly maxDepth?: number; readonly maxStates?: number };
 }

@@ -69,6 +69,8 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
   }
   if (o.graph) lines.push(`graph: ${fmt(o.graph.edges)} edges at ${o.graph.bytesPerEdge} bytes per edge, ${(o.graph.graphBytes / 2 ** 20).toFixed(1)} MiB with offsets and the indexed visited table`);
   lines.push(`coverage (${o.strategy === 'bfs' ? 'enabled' : 'taken'}/new): ${o.coverage.map((c) => `${c.action} ${fmt(c.enabled)}/${fmt(c.newStates)}`).join(', ')}`);
+  const unchecked = o.graph ? [] : definition.properties(result.params).filter((p) => p.kind === 'liveness').map((p) => p.name);
+  if (unchecked.length > 0) lines.push(`liveness not checked (name it with --property): ${unchecked.join(', ')}`);
   for (const warning of o.warnings) lines.push(`warning: ${warning}`);
   lines.push(`outcome: ${o.status}${o.complete ? '' : o.status === 'ok' ? ' (within bounds)' : ''}`);
   return `${lines.join('\n')}\n`;

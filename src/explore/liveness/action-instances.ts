@@ -48,7 +48,24 @@ export class ActionInstances<A extends ActionBase> {
   }
 }
 
-/** The identity of an action instance: its plain data. */
+/**
+ * The identity of an action instance: its plain data with keys in sorted order (a decoded state may build the
+ * same message with its fields in another order, and JSON.stringify follows insertion order).
+ */
 export function actionKey(action: ActionBase): string {
-  return JSON.stringify(action);
+  return canonical(action);
+}
+
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonical(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) out += `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:${canonical(record[keys[i]])}`;
+  return `${out}}`;
 }
