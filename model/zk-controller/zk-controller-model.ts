@@ -5,6 +5,7 @@ import type { Model } from '../../src/contract/model.ts';
 import type { ParamValues } from '../../src/contract/params.ts';
 import { ACTION_TYPES, describeZkAction, enumerateActions, staticActions, type ZkControllerAction } from './zk-controller-actions.ts';
 import { encodeZkController, zkControllerVariables } from './zk-controller-codec.ts';
+import { ZK_FAIRNESS } from './zk-controller-fairness.ts';
 import { zkControllerNext } from './zk-controller-next.ts';
 import { initialState, type ElectionScheme, type ZkControllerConfig, type ZkControllerState } from './zk-controller-state.ts';
 
@@ -19,6 +20,8 @@ export function zkControllerConfig(p: ParamValues): ZkControllerConfig {
     epochFencing: p.epochFencing as boolean,
     controllerEpochCheck: p.controllerEpochCheck as boolean,
     brokerEpochCheck: p.brokerEpochCheck as boolean,
+    watchReregistration: (p.watchReregistration ?? true) as boolean,
+    electionSurvivesExpiry: (p.electionSurvivesExpiry ?? true) as boolean,
   };
 }
 
@@ -33,5 +36,6 @@ export function zkControllerModel(config: ZkControllerConfig): Model<ZkControlle
     encode: encodeZkController,
     variables: (s) => zkControllerVariables(s, sequential),
     describeAction: describeZkAction,
+    fairness: ZK_FAIRNESS,
   };
 }
