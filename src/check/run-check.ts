@@ -16,6 +16,7 @@ import { refuseLivenessOptions } from '../explore/liveness/liveness-options.ts';
 import { canRunParallel, exploreParallel } from '../explore/parallel/explore-parallel.ts';
 import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
 import { resolveParams, type ParamSources } from './resolve-params.ts';
+import { createModel } from './create-model.ts';
 
 export interface CheckOptions extends ParamSources {
   readonly strategy?: Strategy;
@@ -77,7 +78,7 @@ export function selectProperties<S, A extends ActionBase>(all: readonly Property
 
 function prepare(definition: ModelDefinition, options: CheckOptions) {
   const params = resolveParams(definition, options);
-  const model = definition.create(params);
+  const model = createModel(definition, params);
   const all = definition.properties(params);
   const { safety, witnesses, liveness } = selectProperties(all, options.properties, definition.name, options.liveness);
   // Budgets and switches every explorer takes, single-threaded or parallel.

@@ -4,6 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolveParams } from '../check/resolve-params.ts';
+import { createModel } from '../check/create-model.ts';
 import type { TraceValue } from '../contract/model.ts';
 import { KcheckError } from '../errors.ts';
 import { replayOrThrow } from '../explore/trace.ts';
@@ -43,7 +44,7 @@ export function replayCommand(registry: Registry): Command {
       const { meta, steps, loop } = parseItf(text, file);
       const definition = modelNamed(registry, meta.model);
       const params = resolveParams(definition, { values: meta.params });
-      const model = definition.create(params);
+      const model = createModel(definition, params);
       const property = definition.properties(params).find((p) => p.name === meta.property);
       if (!property || property.kind === 'sometimes') throw new KcheckError('KC_BAD_TRACE', `${file}: model ${meta.model} has no property ${meta.property}`);
       const path = steps.slice(1).map((s) => s.meta.actionIndex as number);

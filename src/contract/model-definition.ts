@@ -25,6 +25,8 @@ export interface ModelDefinition<S = any, A extends ActionBase = any> {
   create(params: ParamValues): Model<S, A>;
   properties(params: ParamValues): readonly Property<S, A>[];
   readonly presets: readonly Preset[];
+  /** Fairness per action type for models that do not declare it themselves (see Model.fairness). */
+  readonly fairness?: Readonly<Record<string, 'weak' | 'strong'>>;
   /** Checks relations between params that ranges cannot express; returns a one-line error or undefined. */
   validate?(params: ParamValues): string | undefined;
 }
