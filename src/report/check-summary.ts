@@ -3,6 +3,7 @@
 // coverage), plus the simulation's walk figures, warnings, the stop reason and any error.
 
 import type { CheckResult } from '../check/run-check.ts';
+import type { LassoRef } from '../explore/outcome.ts';
 
 export interface WrittenViolation {
   readonly property: string;
@@ -10,6 +11,8 @@ export interface WrittenViolation {
   readonly trace: string;
   readonly report: string;
   readonly html: string;
+  /** Liveness: where the lasso's trigger and loop are (state indices). */
+  readonly lasso?: LassoRef;
 }
 
 export function checkSummary(result: CheckResult, written: readonly WrittenViolation[]) {
@@ -28,7 +31,7 @@ export function checkSummary(result: CheckResult, written: readonly WrittenViola
     maxDepth: o.stats.maxDepth,
     durationMs: o.stats.durationMs,
     statesPerSecond: o.stats.statesPerSecond,
-    violations: written.map((v) => ({ property: v.property, length: v.length, trace: v.trace, report: v.report, html: v.html })),
+    violations: written.map((v) => ({ property: v.property, length: v.length, trace: v.trace, report: v.report, html: v.html, ...(v.lasso ? { lasso: v.lasso } : {}) })),
     witnesses: Object.fromEntries(o.witnesses.map((w) => [w.name, { found: w.found, depth: w.depth }])),
     coverage: Object.fromEntries(o.coverage.map((c) => [c.action, { enabled: c.enabled, taken: c.taken, newStates: c.newStates }])),
     ...(o.simulation ? { simulation: o.simulation } : {}),

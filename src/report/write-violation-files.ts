@@ -31,6 +31,6 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
     const html = join(outDir, `${artifact.stem}.html`);
     writeFileAtomic(report, artifactToMarkdown(artifact, trace));
     writeFileAtomic(html, artifactToHtml(artifact, trace));
-    return { property: v.record.property, length: v.record.path.length, trace, report, html };
+    return { property: v.record.property, length: v.record.path.length, trace, report, html, ...(v.record.lasso ? { lasso: v.record.lasso } : {}) };
   });
 }

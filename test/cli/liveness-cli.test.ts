@@ -39,7 +39,7 @@ describe('kcheck check / replay: liveness', () => {
     const run = await runCli('check', 'zk-controller', '--preset', 'no-watch-reregistration', '--property', 'controller-eventually-elected', '--out', out, '--format', 'json');
     expect(run.code).toBe(1);
     const summary = JSON.parse(run.out);
-    expect(summary.violations).toEqual([expect.objectContaining({ property: 'controller-eventually-elected', length: 6 })]);
+    expect(summary.violations).toEqual([expect.objectContaining({ property: 'controller-eventually-elected', length: 6, lasso: { trigger: 6, loop: 6 } })]);
     expect(summary.graph).toMatchObject({ bytesPerEdge: 6 });
   }, 60_000);
 

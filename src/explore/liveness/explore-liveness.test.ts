@@ -109,6 +109,24 @@ describe('liveness explorer', () => {
     expect(r.states).toEqual([0, 1, 2, 3, 2, 3]);
   });
 
+  it('Tarjan is iterative: a 200,000-state fair ring is one SCC and its lasso the whole ring', () => {
+    const n = 200_000;
+    const ring: Model<number, Act> = {
+      init: () => [0],
+      actions: () => [{ type: 'Tick', from: [], to: 0 }],
+      next: (s) => (s + 1) % n,
+      encode: (s, out) => out.int(s),
+      variables: (s) => ({ s }),
+      fairness: { Tick: 'weak' },
+    };
+    const never = alwaysEventually<number>('sees-minus-1', '', (s) => s === -1);
+    const outcome = exploreLiveness(ring, { properties: [], witnesses: [] }, [never]);
+    // Every state is ¬goal and the ring is fair: the lasso is the whole ring, a real cycle of n steps.
+    expect(outcome.violations[0].lasso).toEqual({ trigger: 0, loop: 0 });
+    expect(outcome.violations[0].path.length).toBe(n);
+    expect(outcome.graph?.edges).toBe(n);
+  });
+
   it('a budget stop proves nothing', () => {
     const outcome = exploreLiveness(graphModel(counter, { Inc: 'weak' }), { properties: [], witnesses: [], maxStates: 2 }, [reach3]);
     expect(outcome.status).toBe('incomplete');

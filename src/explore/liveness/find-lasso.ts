@@ -69,16 +69,19 @@ function shortenLoop(graph: LabelledCsr, fairness: Uint8Array, start: number, in
   let loop = [...initial];
   for (let changed = true; changed; ) {
     changed = false;
+    // Only a state visited twice bounds a sub-cycle: collect those pairs (longest first) instead of all O(n²) spans.
     const states = [start, ...loop.map((pos) => graph.succ[pos])];
-    search: for (let length = loop.length; length >= 1; length--) {
-      for (let i = 0; i + length <= loop.length; i++) {
-        if (states[i] !== states[i + length]) continue;
-        const candidate = [...loop.slice(0, i), ...loop.slice(i + length)];
-        if (loopUnfairness(graph, fairness, start, candidate) === null) {
-          loop = candidate;
-          changed = true;
-          break search;
-        }
+    const seenAt = new Map<number, number[]>();
+    states.forEach((v, i) => seenAt.set(v, [...(seenAt.get(v) ?? []), i]));
+    const spans: [number, number][] = [];
+    for (const at of seenAt.values()) for (let x = 0; x < at.length; x++) for (let y = x + 1; y < at.length; y++) spans.push([at[x], at[y]]);
+    spans.sort((p, q) => q[1] - q[0] - (p[1] - p[0]) || p[0] - q[0]);
+    for (const [i, j] of spans) {
+      const candidate = [...loop.slice(0, i), ...loop.slice(j)];
+      if (loopUnfairness(graph, fairness, start, candidate) === null) {
+        loop = candidate;
+        changed = true;
+        break;
       }
     }
   }
