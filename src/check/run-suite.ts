@@ -41,7 +41,7 @@ export function runPreset(definition: ModelDefinition, preset: Preset): SuiteCas
           ? `incomplete: stopped by ${o.stoppedBy}`
           : missing.length > 0
             ? `holds, but witnesses never reached (vacuous?): ${missing.join(', ')}`
-            : `holds${bounded ? ` up to depth ${preset.bounds?.maxDepth}` : ''}`;
+            : `holds${bounded ? ` up to depth ${preset.bounds?.maxDepth}` : ''}${preset.liveness ? ` (liveness: ${preset.liveness.join(', ')})` : ''}`;
     return { ...base, expect: 'holds', met, detail };
   }
   const found = new Set(violations.map((v) => v.property));
