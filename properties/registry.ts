@@ -2,16 +2,18 @@
 // means adding its definition here; src/ stays free of Kafka.
 
 import { kafkaSpecDefinition } from '../calibration/kafka-spec/kafka-spec-definition.ts';
+import { hourClockDefinition } from '../calibration/hour-clock/hour-clock-definition.ts';
 import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-phase-commit-definition.ts';
 import type { Registry } from '../src/cli/registry.ts';
 import { assignCommand } from './commands/assign-command.ts';
 import { conformanceCommand } from './commands/conformance-command.ts';
 import { kraftQuorumDefinition } from './kraft-quorum/kraft-quorum-definition.ts';
 import { replicationDefinition } from './replication/replication-definition.ts';
+import { withReplicationLiveness } from './replication/replication-liveness.ts';
 import { zkControllerDefinition } from './zk-controller/zk-controller-definition.ts';
 
 export const registry: Registry = {
-  models: [zkControllerDefinition, kraftQuorumDefinition, replicationDefinition, kafkaSpecDefinition, twoPhaseCommitDefinition],
+  models: [zkControllerDefinition, kraftQuorumDefinition, withReplicationLiveness(replicationDefinition), kafkaSpecDefinition, twoPhaseCommitDefinition, hourClockDefinition],
   commands: [assignCommand, conformanceCommand],
   source: { moduleUrl: import.meta.url, exportName: 'registry' },
 };

@@ -5,6 +5,7 @@ import type { Model } from '../../src/contract/model.ts';
 import type { ParamValues } from '../../src/contract/params.ts';
 import { ACTION_TYPES, describeKraftAction, enumerateActions, staticActions, type KraftQuorumAction } from './kraft-quorum-actions.ts';
 import { decodeKraftQuorum, encodeKraftQuorum } from './kraft-quorum-codec.ts';
+import { KRAFT_FAIRNESS } from './kraft-quorum-fairness.ts';
 import { kraftQuorumNext } from './kraft-quorum-next.ts';
 import type { KraftEnv } from './kraft-quorum-node.ts';
 import { initialState, quorumContexts, type KraftQuorumConfig, type KraftQuorumState } from './kraft-quorum-state.ts';
@@ -28,6 +29,9 @@ export function kraftQuorumConfig(p: ParamValues): KraftQuorumConfig {
     persistVote: p.persistVote as boolean,
     commitByCountingReplicas: p.commitByCountingReplicas as boolean,
     divergenceCheck: p.divergenceCheck as boolean,
+    electionTimers: (p.electionTimers ?? 'all') as 'all' | 'first',
+    lostContact: (p.lostContact ?? 'any') as 'any' | 'last',
+    timers: (p.timers ?? 'any-time') as 'any-time' | 'when-quiet',
   };
 }
 
@@ -59,5 +63,6 @@ export function kraftQuorumModel(config: KraftQuorumConfig): Model<KraftQuorumSt
     decode: (r) => decodeKraftQuorum(r, config, contexts),
     variables: (s) => kraftQuorumVariables(s, contexts),
     describeAction: describeKraftAction,
+    fairness: KRAFT_FAIRNESS,
   };
 }

@@ -1,6 +1,7 @@
 // The transition function of the KRaft quorum model: timers (rules/raft timeout-events), the leader's append,
 // the follower's fetch, vote resends, crash / restart (QuorumState.initialize) / empty-disk rejoin, and the
 // network's faults. Returns undefined when a step is disabled; epochs above maxEpoch are never entered.
+import { quorumIsQuiet } from './kraft-quorum-quiet.ts';
 import {
   appendBatch,
   buildVoteRequest,
@@ -70,6 +71,9 @@ function step(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQu
       // Every timer but a Prospective's (which falls back in its epoch) leads towards epoch + 1.
       if (es.epoch >= env.config.maxEpoch && es.role !== 'Prospective' && a.type !== 'CheckQuorumResign') return undefined;
       if (a.type === 'CheckQuorumResign' && s.resignsLeft === 0) return undefined;
+      if (a.type === 'ElectionTimeout' && env.config.electionTimers === 'first' && a.voter !== 0) return undefined;
+      if (a.type !== 'CheckQuorumResign' && env.config.timers === 'when-quiet' && !quorumIsQuiet(env, s, (t, b) => kraftQuorumNext(env, t, b))) return undefined;
+      if (a.type === 'FetchTimeout' && env.config.lostContact === 'last' && a.voter !== env.config.voters - 1) return undefined;
       const log = s.voters[a.voter].log;
       return stepOrHalt(env, s, a.voter, () => {
         const next = TIMERS[a.type](es, contextOf(env, s, a.voter), log.length);

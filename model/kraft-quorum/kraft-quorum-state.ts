@@ -32,6 +32,15 @@ export interface KraftQuorumConfig {
   readonly commitByCountingReplicas: boolean;
   /** Bug switch: false = the leader does not compare the follower's last fetched epoch (Raft's prevLogTerm check). */
   readonly divergenceCheck: boolean;
+  /** Liveness scenarios: 'first' = only voter 0's election timer fires (randomised timeouts let one voter run first). */
+  readonly electionTimers?: 'all' | 'first';
+  /** Liveness scenarios: 'last' = only the highest-id voter ever times out on its leader (the rejoining voter). */
+  readonly lostContact?: 'any' | 'last';
+  /**
+   * Liveness scenarios: 'when-quiet' = timers fire only while no message is in flight, i.e. a timeout is longer
+   * than a round trip (as quorum.election.timeout.ms and quorum.fetch.timeout.ms are); 'any-time' = as safety needs.
+   */
+  readonly timers?: 'any-time' | 'when-quiet';
 }
 
 /**

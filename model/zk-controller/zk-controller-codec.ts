@@ -29,7 +29,7 @@ export function encodeZkController(s: ZkControllerState, out: StateWriter): void
   }
   out.int(s.zk.nextSeq);
   for (const b of s.brokers) {
-    out.int((b.alive ? 1 : 0) | (b.expiryPending ? 2 : 0) | (b.isController ? 4 : 0));
+    out.int((b.alive ? 1 : 0) | (b.expiryPending ? 2 : 0) | (b.isController ? 4 : 0) | (b.watchLost ? 8 : 0));
     out.int(b.session);
     out.int(b.brokerEpoch);
     out.int(b.controllerEpoch);

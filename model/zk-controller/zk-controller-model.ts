@@ -5,6 +5,7 @@ import type { Model } from '../../src/contract/model.ts';
 import type { ParamValues } from '../../src/contract/params.ts';
 import { ACTION_TYPES, describeZkAction, enumerateActions, staticActions, type ZkControllerAction } from './zk-controller-actions.ts';
 import { decodeZkController, encodeZkController, zkControllerVariables } from './zk-controller-codec.ts';
+import { ZK_FAIRNESS } from './zk-controller-fairness.ts';
 import { zkControllerPartialOrder } from './zk-controller-footprint.ts';
 import { zkControllerNext } from './zk-controller-next.ts';
 import { canonicalizeZkController } from './zk-controller-symmetry.ts';
@@ -21,6 +22,8 @@ export function zkControllerConfig(p: ParamValues): ZkControllerConfig {
     epochFencing: p.epochFencing as boolean,
     controllerEpochCheck: p.controllerEpochCheck as boolean,
     brokerEpochCheck: p.brokerEpochCheck as boolean,
+    watchReregistration: (p.watchReregistration ?? true) as boolean,
+    electionSurvivesExpiry: (p.electionSurvivesExpiry ?? true) as boolean,
   };
 }
 
@@ -38,5 +41,6 @@ export function zkControllerModel(config: ZkControllerConfig): Model<ZkControlle
     variables: (s) => zkControllerVariables(s, sequential),
     partialOrder: zkControllerPartialOrder(config.brokers),
     describeAction: describeZkAction,
+    fairness: ZK_FAIRNESS,
   };
 }

@@ -9,6 +9,7 @@ import { readPartitionForElection } from '../rules/zk/read-partition-for-electio
 import { updateLeaderAndIsr } from '../rules/zk/update-leader-and-isr.ts';
 import { expireSession, MATCH_ANY_VERSION } from '../rules/zk/zk-state.ts';
 import { compareRequests, type ZkControllerAction } from './zk-controller-actions.ts';
+import { handleExpiryWithoutWatch } from './zk-controller-watch.ts';
 import { nextSession, type BrokerState, type ControlRequest, type ZkControllerConfig, type ZkControllerState, type ZkSide } from './zk-controller-state.ts';
 
 const setAt = <T>(items: readonly T[], i: number, value: T): T[] => {
@@ -37,7 +38,7 @@ export function zkControllerNext(config: ZkControllerConfig, s: ZkControllerStat
     }
     case 'ReadControllerEpoch': {
       const broker = s.brokers[a.broker];
-      if (!broker.alive || broker.expiryPending || broker.isController || broker.epochRead !== null) return undefined;
+      if (!broker.alive || broker.expiryPending || broker.isController || broker.epochRead !== null || broker.watchLost) return undefined;
       // ephemeral-node: the /controller watch fired (or startup) and the node is absent. sequential-node: the
       // broker's own node is the lowest (its watch on the predecessor fired).
       const mayRun = config.election === 'ephemeral-node' ? s.zk.tree.controller === null : lowestElectionNode(s.zk) === a.broker;
@@ -50,6 +51,7 @@ export function zkControllerNext(config: ZkControllerConfig, s: ZkControllerStat
       // An election already under way continues through a session expiry the broker has not handled yet: its
       // ZooKeeper client has reconnected with a new session, so the second round trip goes out regardless.
       if (!broker.alive || broker.epochRead === null) return undefined;
+      if (config.electionSurvivesExpiry === false && broker.expiryPending) return withBroker(s, a.broker, { ...broker, epochRead: null });
       if (config.election === 'ephemeral-node') {
         const step = createControllerAndIncrementEpoch(s.zk.tree, a.broker, broker.session, { epoch: broker.epochRead.epoch, epochZkVersion: broker.epochRead.version });
         const next = { ...s, zk: { ...s.zk, tree: step.zk } };
@@ -85,6 +87,7 @@ export function zkControllerNext(config: ZkControllerConfig, s: ZkControllerStat
       if (!broker.alive || !broker.expiryPending) return undefined;
       const brokerEpoch = broker.brokerEpoch + 1; // registerBroker: a new /brokers/ids/<b> with a new czxid
       const zk = { ...s.zk, registrations: setAt(s.zk.registrations, a.broker, brokerEpoch) };
+      if (config.watchReregistration === false) return handleExpiryWithoutWatch(s, zk, a.broker, { ...resigned(broker), expiryPending: false, brokerEpoch });
       return withBroker({ ...s, zk }, a.broker, { ...resigned(broker), expiryPending: false, brokerEpoch });
     }
     case 'CrashBroker': {
@@ -101,7 +104,7 @@ export function zkControllerNext(config: ZkControllerConfig, s: ZkControllerStat
       const brokerEpoch = broker.brokerEpoch + 1;
       const zk = { ...s.zk, sessions: setAt(s.zk.sessions, a.broker, session), registrations: setAt(s.zk.registrations, a.broker, brokerEpoch) };
       // Memory is gone: ReplicaManager.controllerEpoch starts at 0 and the metadata cache is empty.
-      const fresh: BrokerState = { ...broker, alive: true, session, brokerEpoch, seenControllerEpoch: 0, cache: { leader: -1, leaderEpoch: -1, controllerEpoch: 0 } };
+      const fresh: BrokerState = { ...broker, watchLost: false, alive: true, session, brokerEpoch, seenControllerEpoch: 0, cache: { leader: -1, leaderEpoch: -1, controllerEpoch: 0 } };
       return withBroker({ ...s, zk }, a.broker, fresh);
     }
     case 'ElectPartitionLeader':

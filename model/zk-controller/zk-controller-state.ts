@@ -19,6 +19,14 @@ export interface ZkControllerConfig {
   readonly controllerEpochCheck: boolean;
   /** KIP-380: brokers reject requests addressed to an older registration (broker epoch) of themselves. */
   readonly brokerEpochCheck: boolean;
+  /** Kafka re-registers the /controller watch after a new session; false = zk-controller-watch.ts's variant. */
+  readonly watchReregistration?: boolean;
+  /**
+   * true (safety presets): an election under way finishes on the client's new session (an over-approximation).
+   * false: it fails — KafkaController blocks the new session until Expire is handled (beforeInitializingSession →
+   * awaitProcessing), so the registration runs on the expired session.
+   */
+  readonly electionSurvivesExpiry?: boolean;
 }
 
 /** ZooKeeper's side: Kafka's znodes (rules/zk), broker registrations, sessions and sequential election nodes. */
@@ -61,6 +69,8 @@ export interface BrokerState {
   readonly cache: BrokerCache;
   /** Ghost (not Kafka state): the highest controller epoch this broker ever applied, across restarts. */
   readonly maxAppliedEpoch: number;
+  /** Only with watchReregistration false: the broker no longer watches /controller (until a restart). */
+  readonly watchLost?: boolean;
 }
 
 /** A LeaderAndIsr/UpdateMetadata request for the partition, as the controller's channel manager sends it. */

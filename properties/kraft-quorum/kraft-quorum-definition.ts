@@ -6,6 +6,7 @@ import { kraftQuorumConfig, kraftQuorumModel } from '../../model/kraft-quorum/kr
 import type { KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
 import { kraftQuorumPresets } from './kraft-quorum-presets.ts';
 import { kraftQuorumProperties } from './kraft-quorum-properties.ts';
+import { kraftQuorumLiveness } from './kraft-quorum-liveness.ts';
 
 export const kraftQuorumDefinition: ModelDefinition<KraftQuorumState, KraftQuorumAction> = {
   name: 'kraft-quorum',
@@ -26,10 +27,13 @@ export const kraftQuorumDefinition: ModelDefinition<KraftQuorumState, KraftQuoru
     { name: 'voteLogCheck', type: 'bool', default: true, doc: "grant a vote only to a log at least as up to date (last epoch, then end offset); false = kafka-bugs.md 9's mistake" },
     { name: 'persistVote', type: 'bool', default: true, doc: 'write the granted vote to quorum-state before answering; false = the vote is lost on restart' },
     { name: 'commitByCountingReplicas', type: 'bool', default: false, doc: 'Raft §5.4.2 mistake: the leader HW counts replicas even at or below its epoch start offset' },
+    { name: 'electionTimers', type: 'enum', default: 'all', values: ['all', 'first'], doc: "whose election timer may fire: all voters, or only voter 0 (Kafka randomises election timeouts, QuorumState.randomElectionTimeoutMs, so one voter usually runs first)" },
+    { name: 'lostContact', type: 'enum', default: 'any', values: ['any', 'last'], doc: 'which followers may hit the fetch timeout: any, or only the highest-id voter (the voter that loses touch and rejoins)' },
+    { name: 'timers', type: 'enum', default: 'any-time', values: ['any-time', 'when-quiet'], doc: 'when election and fetch timers may fire: at any time, or only while no message is in flight (a timeout outlasts a round trip)' },
     { name: 'divergenceCheck', type: 'bool', default: true, doc: "the leader validates the follower's last fetched epoch (false: it trusts the fetch offset, like Raft without prevLogTerm)" },
   ],
   create: (p) => kraftQuorumModel(kraftQuorumConfig(p)),
-  properties: (p) => kraftQuorumProperties(p),
+  properties: (p) => [...kraftQuorumProperties(p), ...kraftQuorumLiveness(p)],
   validate: (p) =>
     (p.voters as number) < 2 && (p.diskLosses as number) > 0 ? 'diskLosses needs at least 2 voters (someone must keep the data)' : undefined,
   presets: kraftQuorumPresets,

@@ -5,6 +5,9 @@ import type { Preset } from '../../src/contract/model-definition.ts';
 
 const SMALL = { records: 0, maxMessages: 3 } as const;
 
+/** Liveness scenarios: timers wait for a quiet quorum (a timeout outlasts a round trip); voter 2 loses touch. */
+const REJOIN = { timers: 'when-quiet', lostContact: 'last' } as const;
+
 export const kraftQuorumPresets: readonly Preset[] = [
   {
     name: 'default',
@@ -71,5 +74,24 @@ export const kraftQuorumPresets: readonly Preset[] = [
     doc: "Kafka's rules with one restart: a voter that campaigned in epoch e and then followed e's leader (keeping its vote for itself, trunk QuorumState) restarts as Candidate(e) with records of epoch e; its Vote carries lastEpoch = epoch, is answered INVALID_REQUEST, and KafkaRaftClient treats that answer as fatal.",
     params: { restarts: 1 },
     expect: { violates: ['no-fatal-error'] },
+  },
+  {
+    name: 'split-vote',
+    doc: "The default params, checked for liveness: with timers free to fire at any time, three candidates can split the vote epoch after epoch until the epoch bound (why Kafka randomises election timeouts, QuorumState.randomElectionTimeoutMs). Fairness alone does not elect a leader.",
+    params: {},
+    expect: { violates: ['leader-eventually-elected'] },
+  },
+  {
+    name: 'rejoining-voter',
+    doc: "KIP-996's motivation, classic elections (no Pre-Vote): voter 2 loses touch with leader 0 before fetching, times out and campaigns in epoch 2 with an empty log. Its Vote makes leader 0 and follower 1 move to epoch 2 and reject it; the healthy leader is gone and the quorum stays leaderless (up to maxEpoch 2). Timers wait for a quiet quorum.",
+    params: { ...REJOIN },
+    expect: { violates: ['no-disruption-by-rejoining-voter'] },
+  },
+  {
+    name: 'rejoining-voter-pre-vote',
+    doc: "The same with KIP-996 Pre-Vote: voter 2 first asks as Prospective; leader 0 and follower 1, which has fetched from 0, refuse (FollowerState.canGrantVote), so nobody leaves epoch 1 and leader 0 stays. Both liveness properties hold.",
+    params: { ...REJOIN, preVote: true },
+    expect: { holds: true },
+    liveness: ['leader-eventually-elected', 'no-disruption-by-rejoining-voter'],
   },
 ];

@@ -6,6 +6,7 @@ import type { ZkControllerAction } from '../../model/zk-controller/zk-controller
 import { zkControllerConfig, zkControllerModel } from '../../model/zk-controller/zk-controller-model.ts';
 import type { ZkControllerState } from '../../model/zk-controller/zk-controller-state.ts';
 import { zkControllerProperties } from './zk-controller-properties.ts';
+import { zkControllerLiveness } from './zk-controller-liveness.ts';
 
 export const zkControllerDefinition: ModelDefinition<ZkControllerState, ZkControllerAction> = {
   name: 'zk-controller',
@@ -19,10 +20,12 @@ export const zkControllerDefinition: ModelDefinition<ZkControllerState, ZkContro
     { name: 'maxInFlight', type: 'int', default: 6, min: 0, max: 12, doc: 'bound on controller requests in flight' },
     { name: 'epochFencing', type: 'bool', default: true, doc: 'KAFKA-6082: controller writes are multis checking the /controller_epoch zkVersion' },
     { name: 'controllerEpochCheck', type: 'bool', default: true, doc: 'brokers reject requests below the highest controller epoch seen (STALE_CONTROLLER_EPOCH)' },
+    { name: 'watchReregistration', type: 'bool', default: true, doc: 'after a new session the broker re-registers its /controller watch (KafkaController.maybeResign); false: it tries to elect once, then never hears of /controller again' },
+    { name: 'electionSurvivesExpiry', type: 'bool', default: true, doc: 'an election under way when the session expires still registers on the new session (over-approximation); false: it fails, as KafkaController blocks the new session until Expire is handled' },
     { name: 'brokerEpochCheck', type: 'bool', default: true, doc: 'KIP-380: brokers reject requests addressed to an older registration of themselves' },
   ],
   create: (p) => zkControllerModel(zkControllerConfig(p)),
-  properties: (p) => zkControllerProperties(p.brokers as number),
+  properties: (p) => [...zkControllerProperties(p.brokers as number), ...zkControllerLiveness()],
   validate: (p) => ((p.maxInFlight as number) < (p.brokers as number) ? `maxInFlight (${p.maxInFlight}) must be at least brokers (${p.brokers}): a controller sends one request per broker` : undefined),
   presets: [
     { name: 'default', doc: 'Kafka with KAFKA-6082 fencing and broker epoch checks: all properties hold', params: {}, expect: { holds: true } },
@@ -31,5 +34,7 @@ export const zkControllerDefinition: ModelDefinition<ZkControllerState, ZkContro
     { name: 'broker-restart', doc: 'a broker crashes and restarts, forgetting the controller epoch it saw: KIP-380 still fences stale requests', params: { brokers: 2, crashes: 1 }, expect: { holds: true } },
     { name: 'no-kip-380', doc: 'as broker-restart without KIP-380 broker epochs: the restarted broker applies a stale request', params: { brokers: 2, crashes: 1, brokerEpochCheck: false }, expect: { violates: ['brokers-reject-stale-controller'] } },
     { name: 'sequential-node', doc: 'the lock recipe (lowest ephemeral sequential node wins, epoch bumped by a plain setData): two controllers share an epoch', params: { election: 'sequential-node', sessionExpiries: 2, maxLeaderEpoch: 1 }, expect: { violates: ['single-controller-per-epoch', 'controller-epoch-monotonic'] } },
+    { name: 'controller-failover', doc: 'liveness of failover: 2 brokers, one crash and one session expiry; whenever /controller is gone a live broker takes over (watch and re-elect)', params: { brokers: 2, crashes: 1, electionSurvivesExpiry: false }, expect: { holds: true }, liveness: ['controller-eventually-elected'] },
+    { name: 'no-watch-reregistration', doc: 'as controller-failover, but a broker does not re-register its /controller watch after its session expired: when the controller then crashes and its session ends, nobody runs for controller', params: { brokers: 2, crashes: 1, electionSurvivesExpiry: false, watchReregistration: false }, expect: { violates: ['controller-eventually-elected'] } },
   ],
 };

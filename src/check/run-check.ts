@@ -4,16 +4,20 @@
 import type { ActionBase } from '../contract/model.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import type { ParamValues } from '../contract/params.ts';
-import type { Property, SafetyProperty, SometimesProperty } from '../contract/property.ts';
+import type { LivenessProperty, Property, SafetyProperty, SometimesProperty } from '../contract/property.ts';
 import { KcheckError } from '../errors.ts';
 import { exploreBfs } from '../explore/bfs.ts';
 import type { Progress } from '../explore/explore-options.ts';
 import type { Outcome, StopReason, Strategy, ViolationRecord } from '../explore/outcome.ts';
 import { simulate } from '../explore/simulate.ts';
 import { shortenViolations } from '../explore/por/shorten-violations.ts';
+import { exploreLiveness } from '../explore/liveness/explore-liveness.ts';
+import { lassoProblem } from '../explore/liveness/lasso-check.ts';
+import { refuseLivenessOptions } from '../explore/liveness/liveness-options.ts';
 import { canRunParallel, exploreParallel } from '../explore/parallel/explore-parallel.ts';
 import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
 import { resolveParams, type ParamSources } from './resolve-params.ts';
+import { createModel } from './create-model.ts';
 
 export interface CheckOptions extends ParamSources {
   readonly strategy?: Strategy;
@@ -34,6 +38,8 @@ export interface CheckOptions extends ParamSources {
   readonly onProgress?: (progress: Progress) => void;
   /** Polled during the search: a reason (interrupt, memory) stops it as it stands. */
   readonly shouldStop?: () => StopReason | null;
+  /** Liveness properties to check besides the selection (they are checked only when named, here or above). */
+  readonly liveness?: readonly string[];
 }
 
 export interface ParallelCheckOptions extends CheckOptions {
@@ -60,26 +66,28 @@ export interface CheckResult {
 export const DEFAULT_SIMULATION_DEPTH = 50;
 export const DEFAULT_WALKS = 1000;
 
-export function selectProperties<S, A extends ActionBase>(all: readonly Property<S, A>[], names: readonly string[] | undefined, model: string) {
+export function selectProperties<S, A extends ActionBase>(all: readonly Property<S, A>[], names: readonly string[] | undefined, model: string, extraLiveness: readonly string[] = []) {
   if (names && names.length > 0) {
-    for (const name of names) {
+    for (const name of [...names, ...extraLiveness]) {
       if (!all.some((p) => p.name === name)) {
         throw new KcheckError('KC_UNKNOWN_PROPERTY', `unknown property '${name}' for model ${model}; valid: ${all.map((p) => p.name).join(', ')}`);
       }
     }
   }
-  const chosen = names && names.length > 0 ? all.filter((p) => names.includes(p.name)) : all;
+  // Liveness needs the whole graph kept, so it is opt-in: checked only when named.
+  const chosen = names && names.length > 0 ? all.filter((p) => names.includes(p.name)) : all.filter((p) => p.kind !== 'liveness');
   return {
-    safety: chosen.filter((p): p is SafetyProperty<S, A> => p.kind !== 'sometimes'),
+    safety: chosen.filter((p): p is SafetyProperty<S, A> => p.kind === 'always' || p.kind === 'action'),
     witnesses: chosen.filter((p): p is SometimesProperty<S> => p.kind === 'sometimes'),
+    liveness: all.filter((p): p is LivenessProperty<S> => p.kind === 'liveness' && (chosen.includes(p) || extraLiveness.includes(p.name))),
   };
 }
 
 function prepare(definition: ModelDefinition, options: CheckOptions) {
   const params = resolveParams(definition, options);
-  const model = definition.create(params);
+  const model = createModel(definition, params);
   const all = definition.properties(params);
-  const { safety, witnesses } = selectProperties(all, options.properties, definition.name);
+  const { safety, witnesses, liveness } = selectProperties(all, options.properties, definition.name, options.liveness);
   // Budgets and switches every explorer takes, single-threaded or parallel.
   const budgets = {
     maxStates: options.maxStates,
@@ -90,16 +98,19 @@ function prepare(definition: ModelDefinition, options: CheckOptions) {
     onProgress: options.onProgress,
     shouldStop: options.shouldStop,
   };
-  return { params, model, all, budgets, base: { properties: safety, witnesses, ...budgets } };
+  return { params, model, all, budgets, liveness, base: { properties: safety, witnesses, ...budgets } };
 }
 
 export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckResult {
-  const { params, model, all, base } = prepare(definition, options);
+  const { params, model, all, base, liveness } = prepare(definition, options);
+  if (liveness.length > 0) refuseLivenessOptions(options, liveness.map((p) => p.name));
   if (options.por && (options.strategy ?? 'bfs') !== 'bfs') throw new KcheckError('KC_BAD_OPTION', '--por applies to exhaustive search only; drop it or use --strategy bfs');
   const outcome =
-    (options.strategy ?? 'bfs') === 'bfs'
-      ? shortenViolations(model, base.properties, exploreBfs(model, { ...base, partialOrder: options.por, maxDepth: options.maxDepth }))
-      : simulate(model, { ...base, walkOrder: options.walkOrder, walks: options.walks ?? DEFAULT_WALKS, maxDepth: options.maxDepth ?? DEFAULT_SIMULATION_DEPTH });
+    liveness.length > 0
+      ? exploreLiveness(model, base, liveness)
+      : (options.strategy ?? 'bfs') === 'bfs'
+        ? shortenViolations(model, base.properties, exploreBfs(model, { ...base, partialOrder: options.por, maxDepth: options.maxDepth }))
+        : simulate(model, { ...base, walkOrder: options.walkOrder, walks: options.walks ?? DEFAULT_WALKS, maxDepth: options.maxDepth ?? DEFAULT_SIMULATION_DEPTH });
   return finish(definition, options, params, model, all, outcome);
 }
 
@@ -109,7 +120,8 @@ export function checkModel(definition: ModelDefinition, options: CheckOptions = 
  */
 export async function checkModelParallel(definition: ModelDefinition, options: ParallelCheckOptions): Promise<CheckResult> {
   const workers = options.workers ?? 1;
-  const { params, model, all, budgets } = prepare(definition, options);
+  const { params, model, all, budgets, liveness } = prepare(definition, options);
+  if (liveness.length > 0) refuseLivenessOptions(options, liveness.map((p) => p.name));
   // --por runs on the single-threaded explorer: the ample-set choice is per state, the workers expand fully.
   if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || options.por || !options.workerSource || !canRunParallel(model, workers)) {
     const result = checkModel(definition, options);
@@ -138,7 +150,7 @@ function finish(
     for (const record of outcome.violations) {
       const doc = all.find((p) => p.name === record.property)?.doc ?? '';
       const trace = replayPath(model, record);
-      if (!reproduces(all, record, trace)) {
+      if (!reproduces(model, all, record, trace)) {
         throw new ReplayDivergence(record.path.length, `step ${record.path.length}: ${record.property} holds on the replayed trace`);
       }
       violations.push({ record, doc, trace });
@@ -152,10 +164,11 @@ function finish(
 }
 
 /** A violation must reproduce on its replayed trace; if it does not, the model is nondeterministic. */
-function reproduces(all: readonly Property<any, any>[], record: ViolationRecord, trace: Trace<unknown, ActionBase>): boolean {
+function reproduces(model: ReturnType<ModelDefinition['create']>, all: readonly Property<any, any>[], record: ViolationRecord, trace: Trace<unknown, ActionBase>): boolean {
   const property = all.find((p) => p.name === record.property);
   const n = trace.states.length;
   if (!property || property.kind === 'sometimes') return false;
+  if (property.kind === 'liveness') return record.lasso !== undefined && lassoProblem(model, property, trace, record.lasso) === null;
   if (property.kind === 'always') return !property.check(trace.states[n - 1]);
   return n >= 2 && !property.check(trace.states[n - 2], trace.actions[n - 2], trace.states[n - 1]);
 }

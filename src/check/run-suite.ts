@@ -58,7 +58,7 @@ function judgePreset(definition: ModelDefinition, preset: Preset): { judged: Jud
     preset: preset.name,
     maxDepth: preset.bounds?.maxDepth,
     maxStates: preset.bounds?.maxStates,
-    properties: wanted,
+    properties: wanted ?? preset.liveness,
     continueAfterViolation: wanted !== undefined,
   });
   const o = result.outcome;
@@ -77,7 +77,7 @@ function judgePreset(definition: ModelDefinition, preset: Preset): { judged: Jud
           ? `incomplete: stopped by ${o.stoppedBy}`
           : missing.length > 0
             ? `vacuous: ${missing.map((w) => `witness ${w} never reached`).join(', ')}`
-            : `holds${bounded ? ` up to depth ${preset.bounds?.maxDepth}` : ''}`;
+            : `holds${bounded ? ` up to depth ${preset.bounds?.maxDepth}` : ''}${preset.liveness ? ` (liveness: ${preset.liveness.join(', ')})` : ''}`;
     return done({ ...base, expect: 'holds', met, detail });
   }
   const found = new Set(violations.map((v) => v.property));

@@ -2,10 +2,12 @@
 // every recorded action and state, and re-check the property. Exit 1 if the violation reproduces, 0 if the trace
 // now passes, 2 if the file is malformed or the model diverges from it (naming the step).
 
+import { createModel } from '../check/create-model.ts';
 import { presetNamed, resolveParams } from '../check/resolve-params.ts';
 import type { TraceValue } from '../contract/model.ts';
 import { KcheckError } from '../errors.ts';
 import { replayOrThrow } from '../explore/trace.ts';
+import { lassoProblem } from '../explore/liveness/lasso-check.ts';
 import { fromItfValue, parseItf, toItfValue } from '../report/itf.ts';
 import { describeAction } from '../report/violation-artifact.ts';
 import type { CliIo, Command } from './command.ts';
@@ -34,7 +36,7 @@ export function replayCommand(registry: Registry): Command {
       const format = enumOption(values, 'format', ['text', 'json'] as const, 'text');
       const file = positionals[0];
       const json = readJsonInput(file, { code: 'KC_BAD_TRACE', what: 'trace file', fix: 'pass a .itf.json written by kcheck check' });
-      const { meta, steps } = parseItf(JSON.stringify(json), file);
+      const { meta, steps, loop } = parseItf(JSON.stringify(json), file);
       const definition = modelNamed(registry, meta.model);
       // A trace carries every param it ran with: a missing one would silently replay with a default.
       const missing = definition.params.filter((p) => !(p.name in (meta.params as object)));
@@ -42,7 +44,7 @@ export function replayCommand(registry: Registry): Command {
       const params = resolveParams(definition, { values: meta.params });
       // The preset label is shown with the verdict, so it must name a preset, and any param that differs is shown too.
       const overrides = presetOverrides(definition, meta.preset, params, file);
-      const model = definition.create(params);
+      const model = createModel(definition, params);
       const initCount = model.init().length;
       const initIndex = meta.initIndex ?? 0;
       if (typeof initIndex !== 'number' || !Number.isInteger(initIndex) || initIndex < 0 || initIndex >= initCount) {
@@ -67,6 +69,21 @@ export function replayCommand(registry: Registry): Command {
         if (canonical(now) !== canonical(steps[i].vars)) {
           throw new KcheckError('KC_BAD_TRACE', `${file}: the model diverges at step ${i}: the replayed state differs from the recorded one`);
         }
+      }
+      if (property.kind === 'liveness') {
+        // A lasso reproduces when its loop closes, the goal never holds from the trigger on, and the loop is fair.
+        if (loop === undefined) throw new KcheckError('KC_BAD_TRACE', `${file}: ${meta.property} is a liveness property but the trace has no "loop"`);
+        const problem = lassoProblem(model, property, trace, { trigger: typeof meta.trigger === 'number' ? meta.trigger : 0, loop });
+        if (format === 'json') {
+          io.out(`${JSON.stringify({ file, model: meta.model, preset: meta.preset, property: meta.property, steps: steps.length - 1, loop, outcome: problem === null ? 'violation' : 'ok', problem })}\n`);
+        } else {
+          io.out(
+            problem === null
+              ? `replay ${file}: ${meta.model}${meta.preset ? ` (${meta.preset})` : ''} — ${meta.property} VIOLATED: the loop from state ${loop} closes, is fair and never reaches the goal: the counterexample reproduces\n`
+              : `replay ${file}: ${meta.model} — ${meta.property}: the lasso no longer reproduces (${problem})\n`,
+          );
+        }
+        return problem === null ? 1 : 0;
       }
       let violatedAt = -1;
       for (let i = 0; i < trace.states.length && violatedAt < 0; i++) {

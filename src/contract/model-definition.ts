@@ -12,6 +12,8 @@ export interface Preset {
   readonly doc: string;
   readonly params: ParamValues;
   readonly expect: Expectation;
+  /** For a `holds` preset about liveness: the suite checks just these liveness properties (they keep every edge). */
+  readonly liveness?: readonly string[];
   /** Search bounds the suite uses for this preset (defaults: exhaustive). */
   readonly bounds?: { readonly maxDepth?: number; readonly maxStates?: number };
 }
@@ -23,6 +25,8 @@ export interface ModelDefinition<S = any, A extends ActionBase = any> {
   create(params: ParamValues): Model<S, A>;
   properties(params: ParamValues): readonly Property<S, A>[];
   readonly presets: readonly Preset[];
+  /** Fairness per action type for models that do not declare it themselves (see Model.fairness). */
+  readonly fairness?: Readonly<Record<string, 'weak' | 'strong'>>;
   /** Checks relations between params that ranges cannot express; returns a one-line error or undefined. */
   validate?(params: ParamValues): string | undefined;
   /** Warnings about valid but surprising params (e.g. a value the system clamps), printed with the result. */

@@ -70,6 +70,13 @@ export interface Model<S, A extends ActionBase> {
   readonly actionTypes?: readonly string[];
   /** Optional footprints for partial-order reduction (`--por`); without them `--por` runs unreduced. */
   readonly partialOrder?: PartialOrder<A>;
+  /**
+   * Fairness per action type, for liveness properties: 'weak' (an action enabled without interruption is
+   * eventually taken) or 'strong' (an action enabled infinitely often is eventually taken). Types left out —
+   * crashes, restarts, faults — are never fair. Each distinct action value is its own fairness unit, as TLA+'s
+   * `\A i : WF_vars(A(i))`, so one broker's steps cannot starve another's.
+   */
+  readonly fairness?: Readonly<Record<string, 'weak' | 'strong'>>;
   /** One line in the protocol's words, e.g. "broker 2 creates /controller (epoch 3)". Defaults to JSON. */
   describeAction?(action: A): string;
 }

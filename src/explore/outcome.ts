@@ -50,7 +50,26 @@ export interface PathRef {
 
 export interface ViolationRecord extends PathRef {
   readonly property: string;
-  readonly kind: 'always' | 'action';
+  readonly kind: 'always' | 'action' | 'liveness';
+  /** Liveness only: the path is a lasso. State indices (0 = initial) of the trigger and of the loop's start. */
+  readonly lasso?: LassoRef;
+}
+
+/**
+ * A lasso over a path's states s0..sn: the property's trigger holds at s[trigger], its goal at none of
+ * s[trigger..n], and sn = s[loop] — the behaviour repeats s[loop..n] forever (loop = n: it stutters at sn).
+ */
+export interface LassoRef {
+  readonly trigger: number;
+  readonly loop: number;
+}
+
+/** What the liveness explorer kept of the graph: edges and their cost. */
+export interface GraphStats {
+  readonly edges: number;
+  readonly bytesPerEdge: number;
+  /** Edge arrays, CSR offsets and the indexed fingerprint table. */
+  readonly graphBytes: number;
 }
 
 export interface WitnessRecord {
@@ -85,6 +104,8 @@ export interface Outcome {
   readonly error: { readonly message: string; readonly at: PathRef | null } | null;
   /** Only when `--por` was asked for: whether it reduced and how many expansions it cut. */
   readonly reduction?: ReductionStats;
+  /** Only when liveness properties were checked. */
+  readonly graph?: GraphStats;
   /** Only for strategy 'simulate'. */
   readonly simulation?: SimulationStats;
 }

@@ -41,8 +41,9 @@ export function artifactToHtml(artifact: ViolationArtifact, tracePath: string): 
     }
     out.push('</div>');
   }
-  const verdict =
-    artifact.propertyKind === 'always'
+  const verdict = artifact.lasso
+    ? `A fair lasso: from state ${artifact.lasso.loop} the last ${steps.length - 1 - artifact.lasso.loop} step(s) repeat forever (0: it stutters), and ${artifact.property}'s goal never holds from state ${artifact.lasso.trigger} on.`
+    : artifact.propertyKind === 'always'
       ? `After step ${steps.length - 1}, ${artifact.property} no longer holds.`
       : `Step ${steps.length - 1} breaks ${artifact.property}.`;
   out.push(`<h2>Verdict</h2><p>${escape(verdict)} ${escape(artifact.doc)}</p>`, '</body></html>', '');

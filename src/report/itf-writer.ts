@@ -21,6 +21,7 @@ export function artifactToItf(artifact: ViolationArtifact): ItfTrace {
       propertyKind: artifact.propertyKind,
       initIndex: artifact.initIndex,
       description: artifact.doc,
+      ...(artifact.lasso ? { trigger: artifact.lasso.trigger } : {}),
     },
     vars,
     states: artifact.steps.map((step) => {
@@ -32,5 +33,6 @@ export function artifactToItf(artifact: ViolationArtifact): ItfTrace {
       for (const name of vars) state[name] = toItfValue(step.vars[name]);
       return state as ItfTrace['states'][number];
     }),
+    ...(artifact.lasso ? { loop: artifact.lasso.loop } : {}),
   };
 }

@@ -15,7 +15,7 @@ export interface ItfMeta {
   readonly seed: number;
   readonly strategy: string;
   readonly property: string;
-  readonly propertyKind: 'always' | 'action';
+  readonly propertyKind: 'always' | 'action' | 'liveness';
   readonly initIndex: number;
   readonly [key: string]: unknown;
 }
@@ -32,6 +32,8 @@ export interface ItfTrace {
   readonly '#meta': ItfMeta;
   readonly vars: readonly string[];
   readonly states: readonly ({ readonly '#meta': ItfStepMeta } & Readonly<Record<string, unknown>>)[];
+  /** A lasso: the index of the state the behaviour loops back to (kcheck writes it again as the last state). */
+  readonly loop?: number;
 }
 
 export function toItfValue(value: TraceValue): unknown {
@@ -77,7 +79,7 @@ function bad(message: string): KcheckError {
 }
 
 /** Validates the ITF shape and decodes every state's variables. */
-export function parseItf(text: string, file: string): { meta: ItfMeta; steps: { meta: ItfStepMeta; vars: Record<string, TraceValue> }[] } {
+export function parseItf(text: string, file: string): { meta: ItfMeta; steps: { meta: ItfStepMeta; vars: Record<string, TraceValue> }[]; loop?: number } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -104,5 +106,7 @@ export function parseItf(text: string, file: string): { meta: ItfMeta; steps: { 
     return { meta: stepMeta, vars };
   });
   if (steps.length === 0) throw bad(`${file} has no states`);
-  return { meta, steps };
+  const loop = root.loop;
+  if (loop !== undefined && !(Number.isInteger(loop) && loop >= 0 && loop < steps.length)) throw bad(`${file}: "loop" must be a state index below ${steps.length}`);
+  return loop === undefined ? { meta, steps } : { meta, steps, loop };
 }

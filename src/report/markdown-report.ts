@@ -20,22 +20,41 @@ export function artifactToMarkdown(artifact: ViolationArtifact, tracePath: strin
   for (const [name, value] of Object.entries(steps[0].vars)) flattenValue(value, name, leaves);
   for (const leaf of leaves) lines.push(`| \`${leaf.path}\` | ${escapeCell(leaf.value)} |`);
   lines.push('');
+  const lasso = artifact.lasso;
+  if (lasso && lasso.trigger === 0 && lasso.loop === 0 && steps.length === 1) lines.push(loopLine(lasso.loop, steps.length - 1), '');
   for (let i = 1; i < steps.length; i++) {
     const last = i === steps.length - 1;
-    lines.push(`## Step ${i}: ${steps[i].actionText}${last ? ' ⚠' : ''}`, '');
+    if (lasso && i - 1 === lasso.trigger && lasso.trigger > 0) lines.push(`_From state ${lasso.trigger} on, \`${artifact.property}\`'s goal never holds again._`, '');
+    if (lasso && i - 1 === lasso.loop) lines.push(loopLine(lasso.loop, steps.length - 1), '');
+    lines.push(`## Step ${i}: ${steps[i].actionText}${last && !lasso ? ' ⚠' : last ? ' ↺' : ''}`, '');
     const changes = diffVariables(steps[i - 1].vars, steps[i].vars);
     if (changes.length === 0) lines.push('_No variable changed._');
     for (const change of changes) lines.push(`- \`${change.path}\`: ${change.before} → **${change.after}**`);
     lines.push('');
   }
+  if (lasso && lasso.loop === steps.length - 1 && steps.length > 1) lines.push(loopLine(lasso.loop, steps.length - 1), '');
   lines.push('## Verdict', '');
   lines.push(
-    artifact.propertyKind === 'always'
+    lasso
+      ? lassoVerdict(artifact.property, artifact.doc, lasso.loop, steps.length - 1)
+      : artifact.propertyKind === 'always'
       ? `After step ${steps.length - 1}, \`${artifact.property}\` no longer holds: ${artifact.doc}`
       : `Step ${steps.length - 1} breaks \`${artifact.property}\`: ${artifact.doc}`,
   );
   lines.push('');
   return lines.join('\n');
+}
+
+/** Where a lasso's loop starts, in the report (stuttering when the loop is empty). */
+function loopLine(loop: number, last: number): string {
+  return loop === last
+    ? `## ↺ Loop: from state ${loop} the behaviour stutters forever (no fair action is enabled there)`
+    : `## ↺ Loop starts at state ${loop}: steps ${loop + 1}–${last} repeat forever (state ${last} is state ${loop} again)`;
+}
+
+export function lassoVerdict(property: string, doc: string, loop: number, last: number): string {
+  const cycle = loop === last ? `stuttering at state ${loop}` : `repeating steps ${loop + 1}–${last}`;
+  return `This fair behaviour never satisfies \`${property}\`: after the prefix it keeps ${cycle} forever, and every fair action enabled throughout the loop is taken in it. ${doc}`;
 }
 
 function escapeCell(text: string): string {

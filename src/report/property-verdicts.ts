@@ -42,6 +42,8 @@ export function propertyVerdicts(all: readonly Property<any, any>[], result: Che
     if (o.stoppedBy === 'first-violation') return `not decided: the search stopped at the first violation (${firstViolated})${clean}; rerun with --continue`;
     if (o.stoppedBy === 'max-states') return `not decided: --max-states budget hit after ${o.stats.distinctStates} states${clean}`;
     if (o.stoppedBy === 'time-limit') return `not decided: time limit hit after ${(o.stats.durationMs / 1000).toFixed(1)} s${clean}`;
+    if (o.stoppedBy === 'interrupt') return `not decided: interrupted after ${o.stats.distinctStates} states${clean}`;
+    if (o.stoppedBy === 'memory') return `not decided: --max-memory budget hit after ${o.stats.distinctStates} states${clean}`;
     return 'not decided';
   };
   return all.map((p): PropertyVerdict => {
@@ -49,6 +51,8 @@ export function propertyVerdicts(all: readonly Property<any, any>[], result: Che
     if (options.selected.length > 0 && !options.selected.includes(p.name)) {
       return { ...base, status: 'skipped', reason: 'not selected (--property or the config file\'s "properties")' };
     }
+    // Liveness needs the whole state graph and is checked only when named (--property or the preset's liveness list).
+    if (p.kind === 'liveness' && !o.graph) return { ...base, status: 'skipped', reason: 'liveness not checked: name it with --property' };
     if (p.kind === 'sometimes') {
       const w = o.witnesses.find((x) => x.name === p.name);
       if (w?.found) return { ...base, status: 'passed', reason: `witness reached at depth ${w.depth}` };
@@ -61,8 +65,10 @@ export function propertyVerdicts(all: readonly Property<any, any>[], result: Che
     }
     const violation = result.violations.find((v) => v.record.property === p.name) ?? null;
     if (violation) {
-      const kind = o.strategy === 'bfs' ? 'shortest counterexample' : 'shrunk counterexample';
-      return { ...base, status: 'failed', violation, reason: `violated: ${kind} of ${violation.record.path.length} action(s)` };
+      const lasso = violation.record.lasso;
+      const kind = lasso ? 'fair lasso' : o.strategy !== 'bfs' ? 'shrunk counterexample' : o.reduction?.applied ? 'counterexample (--por)' : 'shortest counterexample';
+      const loop = lasso ? `, looping from state ${lasso.loop}` : '';
+      return { ...base, status: 'failed', violation, reason: `violated: ${kind} of ${violation.record.path.length} action(s)${loop}` };
     }
     if (o.status === 'error') return { ...base, status: 'error', reason: `model error: ${o.error?.message}` };
     if (o.complete) return { ...base, status: 'passed', reason: `holds: explored exhaustively (${o.stats.distinctStates} states)` };

@@ -24,7 +24,13 @@ export interface SummaryExtras {
 /** A counterexample as readable lines: the property's doc, each step in the protocol's words, the files, the replay. */
 export function counterexampleLines(model: Model<unknown, ActionBase>, v: ViolationReport, written: WrittenViolation | undefined, indent = '  '): string[] {
   const lines = [`${indent}${v.doc}`];
-  v.trace.actions.forEach((action, step) => lines.push(`${indent}${String(step + 1).padStart(3)}. ${describeAction(model, action)}`));
+  const lasso = v.record.lasso;
+  const n = v.record.path.length;
+  v.trace.actions.forEach((action, step) => {
+    if (lasso && step === lasso.loop) lines.push(`${indent}── loop: from state ${lasso.loop} ──`);
+    lines.push(`${indent}${String(step + 1).padStart(3)}. ${describeAction(model, action)}`);
+  });
+  if (lasso) lines.push(lasso.loop === n ? `${indent}↺ stutters at state ${n} forever: no fair action is enabled there` : `${indent}↺ back to state ${lasso.loop}, forever`);
   if (written) {
     lines.push(`${indent}trace:  ${written.trace}`);
     lines.push(`${indent}report: ${written.report} (and .html)`);
@@ -45,7 +51,13 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
   lines.push('');
   result.violations.forEach((v, i) => {
     const kind = o.strategy !== 'bfs' ? 'shrunk counterexample' : o.reduction?.applied ? 'counterexample (--por: shortest over its own actions)' : 'shortest counterexample';
-    lines.push(`VIOLATED  ${v.record.property} — ${kind}, ${v.record.path.length} action(s)`);
+    const lasso = v.record.lasso;
+    const n = v.record.path.length;
+    lines.push(
+      lasso
+        ? `VIOLATED  ${v.record.property} — fair lasso: ${lasso.loop} action(s) of prefix, then a loop of ${n - lasso.loop} repeated forever`
+        : `VIOLATED  ${v.record.property} — ${kind}, ${n} action(s)`,
+    );
     lines.push(...counterexampleLines(model, v, written[i]), '');
   });
   if (o.error) lines.push(`ERROR  ${o.error.message}`, '');
@@ -76,7 +88,10 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
   if (o.witnesses.length > 0) {
     lines.push(`witnesses: ${o.witnesses.map((w) => (w.found ? `${w.name} (depth ${w.depth})` : `${w.name} NOT FOUND`)).join(', ')}`);
   }
+  if (o.graph) lines.push(`graph: ${fmt(o.graph.edges)} edges at ${o.graph.bytesPerEdge} bytes per edge, ${(o.graph.graphBytes / 2 ** 20).toFixed(1)} MiB with offsets and the indexed visited table`);
   lines.push(`coverage (${o.strategy === 'bfs' ? 'enabled' : 'taken'}/new): ${o.coverage.map((c) => `${c.action} ${fmt(c.enabled)}/${fmt(c.newStates)}`).join(', ')}`);
+  const unchecked = o.graph ? [] : definition.properties(result.params).filter((p) => p.kind === 'liveness').map((p) => p.name);
+  if (unchecked.length > 0) lines.push(`liveness not checked (name it with --property): ${unchecked.join(', ')}`);
   for (const warning of [...(extras.notes ?? []), ...o.warnings]) lines.push(`warning: ${warning}`);
   if (defaultLimit !== null) {
     lines.push(`the default time limit of ${defaultLimit} s stopped this run; lift it with --time-limit SEC (or --time-limit 0 for none)`);

@@ -3,7 +3,7 @@
 
 import type { ActionBase, Model, TraceValue } from '../contract/model.ts';
 import type { ParamValues } from '../contract/params.ts';
-import type { Strategy } from '../explore/outcome.ts';
+import type { LassoRef, Strategy } from '../explore/outcome.ts';
 import type { Trace } from '../explore/trace.ts';
 import { configurationId } from './configuration-id.ts';
 
@@ -22,8 +22,10 @@ export interface ViolationArtifact {
   readonly seed: number;
   readonly strategy: Strategy;
   readonly property: string;
-  readonly propertyKind: 'always' | 'action';
+  readonly propertyKind: 'always' | 'action' | 'liveness';
   readonly doc: string;
+  /** Liveness: the trace is a lasso (its last state is state `loop`'s; the goal never holds from `trigger`). */
+  readonly lasso?: LassoRef;
   readonly initIndex: number;
   readonly steps: readonly ArtifactStep[];
   /** File stem of the trace and reports, `<model>.<preset|custom>.<params-hash>.<property>`, e.g.

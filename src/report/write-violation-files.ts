@@ -28,6 +28,7 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
       property: v.record.property,
       propertyKind: v.record.kind,
       doc: v.doc,
+      ...(v.record.lasso ? { lasso: v.record.lasso } : {}),
     });
     const trace = join(outDir, `${artifact.stem}.itf.json`);
     const report = join(outDir, `${artifact.stem}.md`);
@@ -36,7 +37,7 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
     writeFileAtomic(html, artifactToHtml(artifact, trace));
     // The trace last: a run killed midway can leave reports without a trace, never a trace without its reports.
     writeFileAtomic(trace, `${JSON.stringify(artifactToItf(artifact), null, 2)}\n`);
-    return { property: v.record.property, length: v.record.path.length, trace, report, html };
+    return { property: v.record.property, length: v.record.path.length, trace, report, html, ...(v.record.lasso ? { lasso: v.record.lasso } : {}) };
   });
   return written;
 }

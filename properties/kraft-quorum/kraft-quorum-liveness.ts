@@ -1,0 +1,44 @@
+// Liveness of KRaft controller election, checked under the model's fairness (kraft-quorum-fairness.ts): a
+// stable leader — a live Leader whose epoch a majority of voters follow — is eventually elected, and the quorum
+// keeps coming back to one, so a voter that lost touch and rejoins cannot keep it leaderless (KIP-996).
+import type { ParamValues } from '../../src/contract/params.ts';
+import { eventually, leadsTo, type LivenessProperty } from '../../src/contract/property.ts';
+import { isLeaderChange, type KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
+
+/** Some live voter is Leader of its epoch and a majority of voters (itself included) follow it in that epoch. */
+export function hasStableLeader(s: KraftQuorumState): boolean {
+  const majority = Math.floor(s.voters.length / 2) + 1;
+  for (let l = 0; l < s.voters.length; l++) {
+    const leader = s.voters[l].es;
+    if (leader === null || leader.role !== 'Leader' || s.voters[l].halted) continue;
+    let following = 0;
+    for (let v = 0; v < s.voters.length; v++) {
+      const es = s.voters[v].es;
+      if (es === null || s.voters[v].halted || es.epoch !== leader.epoch) continue;
+      if (v === l || (es.role === 'Follower' && es.leaderId === l)) following++;
+    }
+    if (following >= majority) return true;
+  }
+  return false;
+}
+
+/** Some leader has been elected before: its LeaderChange record is in a log (logs are durable). */
+export function leaderWasElected(s: KraftQuorumState): boolean {
+  return s.voters.some((v) => v.log.some(isLeaderChange));
+}
+
+export function kraftQuorumLiveness(_params: ParamValues): LivenessProperty<KraftQuorumState>[] {
+  return [
+    eventually(
+      'leader-eventually-elected',
+      'Every fair run elects a stable leader: a live Leader whose epoch a majority of voters follow (KafkaRaftClient: election timers fire while no leader is known, Vote requests and BeginQuorumEpoch are resent and delivered).',
+      hasStableLeader,
+    ),
+    leadsTo(
+      'no-disruption-by-rejoining-voter',
+      'Once a leader has been elected, whenever the quorum has no stable leader it gets one again: a voter that lost touch with the leader and rejoins with a higher epoch cannot keep it leaderless (KIP-996: Pre-Vote, and followers that hear from their leader reject it). Checked within maxEpoch: a run that spends the epoch bound leaderless counts as never settling.',
+      (s) => !hasStableLeader(s) && leaderWasElected(s),
+      hasStableLeader,
+    ),
+  ];
+}

@@ -1,0 +1,106 @@
+// The liveness explorer: BFS keeps the whole graph (build-state-graph.ts), then per property P ~> Q it finds the
+// ¬Q states that can stay in ¬Q forever under the model's fairness (doomed-states.ts) and, for the first
+// reachable P ∧ ¬Q such state in BFS order, a lasso (find-lasso.ts) replayed into action indices. Safety
+// properties and witnesses are checked during the same BFS. Needs the whole graph: a budget stop proves nothing.
+
+import type { ActionBase, Model } from '../../contract/model.ts';
+import type { LivenessProperty } from '../../contract/property.ts';
+import { coverageWarnings } from '../coverage-counter.ts';
+import type { ExploreOptions } from '../explore-options.ts';
+import type { Outcome, ViolationRecord } from '../outcome.ts';
+import { StateEncoder } from '../state-encoder.ts';
+import { actionKey } from './action-instances.ts';
+import { buildStateGraph, GOAL, TRIGGER, type StateGraph } from './build-state-graph.ts';
+import { findDoomed } from './doomed-states.ts';
+import { findLasso } from './find-lasso.ts';
+
+export function exploreLiveness<S, A extends ActionBase>(model: Model<S, A>, options: ExploreOptions<S, A>, liveness: readonly LivenessProperty<S>[]): Outcome {
+  const started = Date.now();
+  const built = buildStateGraph(model, options, liveness, started);
+  const { graph } = built;
+  const violations: ViolationRecord[] = [...built.violations];
+  let error = built.error;
+  const finished = error === null && built.stoppedBy === null;
+  if (finished) {
+    try {
+      liveness.forEach((property, p) => {
+        const record = checkOne(model, graph, property, p);
+        if (record !== null) violations.push(record);
+      });
+    } catch (thrown) {
+      error = { message: `liveness check failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`, at: null };
+    }
+  }
+  const durationMs = Date.now() - started;
+  const entries = built.coverage.entries();
+  const status = error ? 'error' : violations.length > 0 ? 'violation' : finished ? 'ok' : 'incomplete';
+  return {
+    status,
+    complete: finished && error === null,
+    strategy: 'bfs',
+    seed: options.seed ?? 0,
+    stoppedBy: built.stoppedBy,
+    stats: {
+      distinctStates: graph.size,
+      generatedStates: built.generated,
+      maxDepth: built.depth,
+      durationMs,
+      statesPerSecond: Math.round(graph.size / Math.max(durationMs / 1000, 0.001)),
+    },
+    violations: violations.sort((x, y) => x.path.length - y.path.length),
+    witnesses: built.witnesses,
+    coverage: entries,
+    warnings: [...coverageWarnings(entries), ...(liveness.length > 0 && !model.fairness ? ['the model declares no fairness: every behaviour may stop (stutter) anywhere'] : [])],
+    error,
+    graph: { edges: graph.edges.edgeCount, bytesPerEdge: graph.edges.bytesPerEdge, graphBytes: graph.edges.bytes + graph.table.bytes },
+  };
+}
+
+function checkOne<S, A extends ActionBase>(model: Model<S, A>, graph: StateGraph<A>, property: LivenessProperty<S>, p: number): ViolationRecord | null {
+  const view = graph.edges.view();
+  const flags = graph.flags[p];
+  const fairness = graph.instances.fairness;
+  const doom = findDoomed(view, graph.size, flags, GOAL, fairness, graph.instances.size);
+  let trigger = -1;
+  for (let v = 0; v < graph.size && trigger < 0; v++) {
+    if ((flags[v] & TRIGGER) !== 0 && doom.notGoal[v] === 1 && doom.doomed[doom.sccOf[v]] === 1) trigger = v;
+  }
+  if (trigger < 0) return null;
+  const lasso = findLasso(view, graph.size, doom, fairness, trigger);
+  const at = graph.log.pathTo(trigger);
+  const path = [...at.path, ...toActionIndices(model, graph, at, [...lasso.stem, ...lasso.loop])];
+  return {
+    property: property.name,
+    kind: 'liveness',
+    initIndex: at.initIndex,
+    path,
+    lasso: { trigger: at.path.length, loop: at.path.length + lasso.stem.length },
+  };
+}
+
+/** Turns edge positions into indices in each state's `actions()` list, replaying from the trigger state. */
+function toActionIndices<S, A extends ActionBase>(model: Model<S, A>, graph: StateGraph<A>, at: { initIndex: number; path: number[] }, edges: readonly number[]): number[] {
+  let state = model.init()[at.initIndex];
+  for (const i of at.path) state = model.next(state, model.actions(state)[i]) as S;
+  const { succ, act } = graph.edges.view();
+  const encoder = new StateEncoder();
+  const out: number[] = [];
+  for (const pos of edges) {
+    const want = actionKey(graph.instances.actions[act[pos]]);
+    const candidates = model.actions(state);
+    let index = -1;
+    let next: S | undefined;
+    for (let i = 0; i < candidates.length && index < 0; i++) {
+      if (actionKey(candidates[i]) !== want) continue;
+      next = model.next(state, candidates[i]);
+      if (next === undefined) continue;
+      encoder.reset();
+      model.encode(next, encoder);
+      if (graph.table.get(encoder.hash(), encoder.low) === succ[pos]) index = i;
+    }
+    if (index < 0 || next === undefined) throw new Error(`replaying the lasso: action ${want} no longer leads to state ${succ[pos]} (is the model deterministic?)`);
+    out.push(index);
+    state = next;
+  }
+  return out;
+}

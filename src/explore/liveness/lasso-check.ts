@@ -1,0 +1,47 @@
+// Checks a lasso on the model's own states, independently of the graph that found it: the loop closes (its last
+// state encodes exactly as its first), the trigger holds where the lasso says, the goal holds nowhere from the
+// trigger on, and the loop itself — not its SCC — is fair. run-check applies it to every liveness violation,
+// and replay to every stored lasso.
+
+import type { ActionBase, Model } from '../../contract/model.ts';
+import type { LivenessProperty } from '../../contract/property.ts';
+import type { LassoRef } from '../outcome.ts';
+import { StateEncoder } from '../state-encoder.ts';
+import type { Trace } from '../trace.ts';
+import { actionKey } from './action-instances.ts';
+
+/** Why the trace is not a counterexample lasso for the property, or null when it is one. */
+export function lassoProblem<S, A extends ActionBase>(model: Model<S, A>, property: LivenessProperty<S>, trace: Trace<S, A>, lasso: LassoRef): string | null {
+  const n = trace.states.length - 1;
+  const { trigger, loop } = lasso;
+  if (!(trigger >= 0 && trigger <= loop && loop <= n)) return `trigger ${trigger} and loop ${loop} must satisfy 0 ≤ trigger ≤ loop ≤ ${n}`;
+  if (encoding(model, trace.states[n]) !== encoding(model, trace.states[loop])) return `the loop does not close: state ${n} differs from state ${loop}`;
+  const triggered = property.trigger === null ? trigger === 0 : property.trigger(trace.states[trigger]);
+  if (!triggered) return `the trigger does not hold at state ${trigger}`;
+  for (let i = trigger; i <= n; i++) if (property.goal(trace.states[i])) return `the goal holds at state ${i}`;
+  const fairness = model.fairness ?? {};
+  const loopStates = loop === n ? [trace.states[n]] : trace.states.slice(loop, n);
+  const taken = new Set(trace.actions.slice(loop, n).map(actionKey));
+  const enabledOn = new Map<string, { count: number; strong: boolean }>();
+  for (const state of loopStates) {
+    const here = new Map<string, boolean>();
+    for (const action of model.actions(state)) {
+      const f = Object.hasOwn(fairness, action.type) ? fairness[action.type] : undefined;
+      if (f === undefined || model.next(state, action) === undefined) continue;
+      here.set(actionKey(action), f === 'strong');
+    }
+    for (const [key, strong] of here) enabledOn.set(key, { count: (enabledOn.get(key)?.count ?? 0) + 1, strong });
+  }
+  for (const [key, { count, strong }] of enabledOn) {
+    if (taken.has(key)) continue;
+    if (count === loopStates.length) return `the loop is not fair: ${key} is enabled on every loop state and never taken`;
+    if (strong) return `the loop is not fair: strongly fair ${key} is enabled on the loop and never taken`;
+  }
+  return null;
+}
+
+function encoding<S, A extends ActionBase>(model: Model<S, A>, state: S): string {
+  const encoder = new StateEncoder();
+  model.encode(state, encoder);
+  return Array.from(encoder.snapshot()).join(',');
+}
