@@ -6,6 +6,7 @@ import type { ParamValues } from '../../src/contract/params.ts';
 import { ACTION_TYPES, describeZkAction, enumerateActions, staticActions, type ZkControllerAction } from './zk-controller-actions.ts';
 import { encodeZkController, zkControllerVariables } from './zk-controller-codec.ts';
 import { zkControllerNext } from './zk-controller-next.ts';
+import { describeZkStep, zkControllerPicture } from './zk-controller-view.ts';
 import { initialState, type ElectionScheme, type ZkControllerConfig, type ZkControllerState } from './zk-controller-state.ts';
 
 export function zkControllerConfig(p: ParamValues): ZkControllerConfig {
@@ -33,5 +34,7 @@ export function zkControllerModel(config: ZkControllerConfig): Model<ZkControlle
     encode: encodeZkController,
     variables: (s) => zkControllerVariables(s, sequential),
     describeAction: describeZkAction,
+    view: zkControllerPicture,
+    describeStep: describeZkStep,
   };
 }

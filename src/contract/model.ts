@@ -1,6 +1,9 @@
 // The model contract every kcheck model implements (after stateright): initial states, candidate actions,
 // a pure `next` that returns undefined when an action is disabled, and a compact integer encoding.
-// The harness knows nothing else about a model; models import only these types from src/.
+// The harness knows nothing else about a model; models import only these types from src/. The optional `view`
+// and `describeStep` (src/contract/view.ts) feed the trace page and `kcheck explore`.
+
+import type { ClusterView, StepInfo } from './view.ts';
 
 /** Appends 32-bit integers to the explorer's scratch buffer; the sequence must identify the state. */
 export interface StateWriter {
@@ -48,4 +51,13 @@ export interface Model<S, A extends ActionBase> {
   readonly actionTypes?: readonly string[];
   /** One line in the protocol's words, e.g. "broker 2 creates /controller (epoch 3)". Defaults to JSON. */
   describeAction?(action: A): string;
+  /** Optional picture of a state for the trace page and the explorer (nodes, logs as cells, messages in flight). */
+  view?(state: S): ClusterView;
+  /** Optional: who took the step and what it caused, e.g. "broker 1 crashes → controller elects broker 2 …". */
+  describeStep?(before: S, action: A, after: S): StepInfo;
+  /**
+   * Optional: what a violation of `property` concretely means in `state`, e.g. "record b@1, committed at offset 1,
+   * is gone: broker 2 leads epoch 3 without it". Shown first on the trace page; undefined when it has nothing to add.
+   */
+  explain?(property: string, state: S): string | undefined;
 }

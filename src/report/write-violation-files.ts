@@ -23,7 +23,7 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
       property: v.record.property,
       propertyKind: v.record.kind,
       doc: v.doc,
-    });
+    }, definition.properties(result.params));
     const trace = join(outDir, `${artifact.stem}.itf.json`);
     const report = join(outDir, `${artifact.stem}.md`);
     writeFileAtomic(trace, `${JSON.stringify(artifactToItf(artifact), null, 2)}\n`);

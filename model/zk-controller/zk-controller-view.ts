@@ -1,0 +1,107 @@
+// How a zk-controller state and step look on the trace page and in `kcheck explore`: ZooKeeper's znodes in one
+// column (the truth) beside each broker's belief (controller? which epoch? which leader?), zombies badged, the
+// LeaderAndIsr requests in flight; a step line that says what came of it (accepted, fenced, became controller).
+// Reads only the state; the rules live in zk-controller-next.ts.
+
+import type { ClusterView, NodeView, StepInfo } from '../../src/contract/view.ts';
+import { describeZkAction, type ZkControllerAction } from './zk-controller-actions.ts';
+import type { BrokerState, ZkControllerState } from './zk-controller-state.ts';
+
+const broker = (id: number): string => `broker ${id}`;
+
+function zombie(s: ZkControllerState, id: number): boolean {
+  const b = s.brokers[id];
+  return b.alive && b.isController && (b.expiryPending || s.zk.sessions[id] !== b.session || s.zk.tree.controller?.brokerId !== id);
+}
+
+function brokerNode(s: ZkControllerState, b: BrokerState, id: number): NodeView {
+  const badges: NodeView['badges'][number][] = [];
+  if (!b.alive) badges.push({ text: 'down', tone: 'down' });
+  if (b.isController) badges.push(zombie(s, id) ? { text: `zombie controller e${b.controllerEpoch}`, tone: 'fenced' } : { text: `controller e${b.controllerEpoch}`, tone: 'leader' });
+  if (b.expiryPending) badges.push({ text: 'session expired (unhandled)', tone: 'warn' });
+  if (b.cache.leader === id) badges.push({ text: 'partition leader', tone: 'member' });
+  return {
+    id: broker(id),
+    perspective: 'node',
+    badges,
+    facts: [
+      ['session', String(b.session)],
+      ['broker epoch', String(b.brokerEpoch)],
+      ['accepted controller epoch', String(b.seenControllerEpoch)],
+      ['serves', `leader ${b.cache.leader}, epoch ${b.cache.leaderEpoch} (c-epoch ${b.cache.controllerEpoch})`],
+      ...(b.epochRead ? [['election read', `epoch ${b.epochRead.epoch} @v${b.epochRead.version}`] as [string, string]] : []),
+    ],
+  };
+}
+
+export function zkControllerPicture(s: ZkControllerState): ClusterView {
+  const t = s.zk.tree;
+  const p = t.partitions[0];
+  const zk: NodeView = {
+    id: 'zookeeper',
+    title: 'ZooKeeper',
+    perspective: 'coordinator',
+    badges: t.controller ? [{ text: `/controller = broker ${t.controller.brokerId}`, tone: 'leader' }] : [{ text: 'no /controller', tone: 'warn' }],
+    facts: [
+      ['/controller_epoch', t.controllerEpoch ? `${t.controllerEpoch.epoch} (v${t.controllerEpoch.version})` : 'absent'],
+      ['partition', p ? `leader ${p.leader}, epoch ${p.leaderEpoch}, ISR [${p.isr.join(', ')}]` : 'absent'],
+      ['written by', p ? `controller epoch ${p.controllerEpoch} (v${p.version})` : '—'],
+      ['sessions', s.zk.sessions.map((x, b) => `${b}:${x === 0 ? '—' : x}`).join(' ')],
+    ],
+  };
+  return {
+    nodes: [zk, ...s.brokers.map((b, id) => brokerNode(s, b, id))],
+    inFlight: s.network.map((r) => ({ from: broker(r.from), to: broker(r.to), label: `LeaderAndIsr c-epoch ${r.controllerEpoch} leader ${r.leader} epoch ${r.leaderEpoch}` })),
+    notes: [['budgets left', `session expiries ${s.expiriesLeft}, crashes ${s.crashesLeft}`]],
+  };
+}
+
+function consequence(before: ZkControllerState, a: ZkControllerAction, after: ZkControllerState): string {
+  switch (a.type) {
+    case 'RegisterController': {
+      const b = after.brokers[a.broker];
+      return b.isController && !before.brokers[a.broker].isController ? `becomes controller in epoch ${b.controllerEpoch}` : 'does not become controller';
+    }
+    case 'ElectPartitionLeader': {
+      const p0 = before.zk.tree.partitions[0];
+      const p1 = after.zk.tree.partitions[0];
+      const z = zombie(before, a.controller) ? ' — a zombie: ZooKeeper expired its session' : '';
+      return p1 && p1 !== p0 && p1.version !== p0?.version
+        ? `ZooKeeper accepts: leader ${p1.leader}, epoch ${p1.leaderEpoch}, written by controller epoch ${p1.controllerEpoch}${z}`
+        : `ZooKeeper rejects the write${z}`;
+    }
+    case 'DeliverRequest': {
+      const c0 = before.brokers[a.to].cache;
+      const c1 = after.brokers[a.to].cache;
+      return c1 !== c0 && (c1.leader !== c0.leader || c1.leaderEpoch !== c0.leaderEpoch || c1.controllerEpoch !== c0.controllerEpoch)
+        ? `broker ${a.to} now serves leader ${c1.leader}, epoch ${c1.leaderEpoch}`
+        : `broker ${a.to} rejects it (stale controller or broker epoch)`;
+    }
+    case 'HandleSessionExpiry':
+      return before.brokers[a.broker].isController ? 'it resigns as controller' : '';
+    default:
+      return '';
+  }
+}
+
+export function describeZkStep(before: ZkControllerState, a: ZkControllerAction, after: ZkControllerState): StepInfo {
+  const tail = consequence(before, a, after);
+  const text = `${describeZkAction(a)}${tail ? ` → ${tail}` : ''}`;
+  switch (a.type) {
+    case 'ExpireSession':
+      return { actor: 'zookeeper', text, mark: 'expiry' };
+    case 'CrashBroker':
+      return { actor: broker(a.broker), text, mark: 'crash' };
+    case 'RestartBroker':
+      return { actor: broker(a.broker), text, mark: 'restart', exchanges: [{ from: broker(a.broker), to: 'zookeeper', label: 'register' }] };
+    case 'ElectPartitionLeader':
+      return { actor: broker(a.controller), text, exchanges: [{ from: broker(a.controller), to: 'zookeeper', label: 'write partition state' }] };
+    case 'DeliverRequest':
+      return { actor: broker(a.to), text };
+    case 'CreateElectionNode':
+    case 'ReadControllerEpoch':
+    case 'RegisterController':
+    case 'HandleSessionExpiry':
+      return { actor: broker(a.broker), text, exchanges: [{ from: broker(a.broker), to: 'zookeeper', label: a.type }] };
+  }
+}
