@@ -9,6 +9,7 @@ import { kraftQuorumNext } from './kraft-quorum-next.ts';
 import type { KraftEnv } from './kraft-quorum-node.ts';
 import { initialState, quorumContexts, type KraftQuorumConfig, type KraftQuorumState } from './kraft-quorum-state.ts';
 import { kraftQuorumVariables } from './kraft-quorum-view.ts';
+import { describeKraftStep, explainKraft, kraftQuorumPicture } from './kraft-quorum-picture.ts';
 
 export function kraftQuorumConfig(p: ParamValues): KraftQuorumConfig {
   return {
@@ -59,5 +60,8 @@ export function kraftQuorumModel(config: KraftQuorumConfig): Model<KraftQuorumSt
     decode: (r) => decodeKraftQuorum(r, config, contexts),
     variables: (s) => kraftQuorumVariables(s, contexts),
     describeAction: describeKraftAction,
+    view: kraftQuorumPicture,
+    describeStep: describeKraftStep,
+    explain: explainKraft,
   };
 }

@@ -4,7 +4,7 @@
 import type { CheckResult } from '../check/run-check.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import type { WrittenViolation } from './check-summary.ts';
-import { describeAction, replayCommand } from './violation-artifact.ts';
+import { replayCommand, stepInfo } from './violation-artifact.ts';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -20,7 +20,7 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
     const kind = o.strategy === 'bfs' ? 'shortest counterexample' : 'shrunk counterexample';
     lines.push(`VIOLATED  ${v.record.property} — ${kind}, ${v.record.path.length} action(s)`);
     lines.push(`  ${v.doc}`);
-    v.trace.actions.forEach((action, step) => lines.push(`  ${String(step + 1).padStart(3)}. ${describeAction(model, action)}`));
+    v.trace.actions.forEach((action, step) => lines.push(`  ${String(step + 1).padStart(3)}. ${stepInfo(model, v.trace.states[step], action, v.trace.states[step + 1]).text}`));
     if (written[i]) {
       lines.push(`  trace:  ${written[i].trace}`);
       lines.push(`  report: ${written[i].report} (and .html)`);

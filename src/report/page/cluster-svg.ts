@@ -6,7 +6,7 @@
 import type { ClusterView, NodeView } from '../../contract/view.ts';
 import { esc, fit, label, textWidth } from './svg-text.ts';
 
-const CELL = 34;
+const CELL = 40;
 const PAD = 10;
 const TONES: Record<string, string> = { leader: '#1f7a3a', member: '#2b6cb0', fenced: '#b7791f', down: '#9b2c2c', warn: '#c05621', info: '#555' };
 const FILL: Record<string, string> = { committed: '#d8f0dc', uncommitted: '#fff', lost: '#f8d0d0' };
@@ -92,7 +92,9 @@ export function clusterSvg(view: ClusterView): string {
   let y = height + 18;
   const lines: [string, string][] = [];
   const inFlight = view.inFlight ?? [];
-  lines.push(['in flight', inFlight.length === 0 ? 'nothing' : inFlight.map((m) => `${m.from} → ${m.to}: ${m.label}`).join('; ')]);
+  if (inFlight.length === 0) lines.push(['in flight', 'nothing']);
+  inFlight.slice(0, 8).forEach((m) => lines.push(['in flight', `${m.from} → ${m.to}: ${m.label}`]));
+  if (inFlight.length > 8) lines.push(['in flight', `… and ${inFlight.length - 8} more`]);
   for (const note of view.notes ?? []) lines.push([note[0], note[1]]);
   const width = Math.max(x, 400);
   for (const [k, v] of lines) {

@@ -1,5 +1,6 @@
 // Turns the messages in flight of consecutive states into arrows for the sequence diagram: a message present after
-// a step but not before was sent by it; one present before but gone after was delivered (or lost, on a drop step).
+// a step but not before was sent by it; one present before but gone after was delivered if the step was its
+// recipient's, else lost (a drop, or abandoned by its sender).
 // In-flight sets are multisets, so matching is by (from, to, label) in first-sent-first-delivered order.
 
 import type { ClusterView, StepInfo } from '../../contract/view.ts';
@@ -42,7 +43,9 @@ export function messageArrows(views: readonly ClusterView[], infos: readonly (St
     for (const [k, n] of before) {
       for (let gone = n - (after.get(k) ?? 0); gone > 0; gone--) {
         const m = open.get(k)?.shift();
-        if (m) arrows.push({ from: m.from, to: m.to, label: m.label, sentAt: m.sentAt, deliveredAt: info?.drop ? null : i, dropped: info?.drop === true, droppedAt: info?.drop ? i : null });
+        // Gone in a step its recipient did not take (a drop, or the sender abandoning it): it never arrived.
+        const lost = m !== undefined && (info?.drop === true || (info !== null && info !== undefined && info.actor !== m.to));
+        if (m) arrows.push({ from: m.from, to: m.to, label: m.label, sentAt: m.sentAt, deliveredAt: lost ? null : i, dropped: lost, droppedAt: lost ? i : null });
       }
     }
     for (const m of views[i].inFlight ?? []) {

@@ -77,7 +77,14 @@ export function lanesOf(nodeIds: readonly string[], infos: readonly (StepInfo | 
     if (!lanes.includes(id)) lanes.push(id);
   };
   nodeIds.forEach(add);
-  for (const info of infos) if (info) add(info.actor);
+  for (const info of infos) {
+    if (!info) continue;
+    add(info.actor);
+    for (const e of info.exchanges ?? []) {
+      add(e.from);
+      add(e.to);
+    }
+  }
   for (const a of arrows) {
     add(a.from);
     add(a.to);

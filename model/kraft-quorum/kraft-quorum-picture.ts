@@ -1,0 +1,95 @@
+// How a kraft-quorum state and step look on the trace page and in `kcheck explore`: one column per voter (role,
+// epoch, vote, its metadata log as cells tinted committed / lost, HW and LEO), the Vote / BeginQuorumEpoch /
+// Fetch messages in flight as arrows, and step lines naming what the delivery or timer caused. (Variables for
+// traces stay in kraft-quorum-view.ts.)
+
+import type { Badge, ClusterView, NodeView, StepInfo } from '../../src/contract/view.ts';
+import { describeKraftAction, describeMessage, type KraftQuorumAction } from './kraft-quorum-actions.ts';
+import { highWatermarkOfVoter } from './kraft-quorum-node.ts';
+import { entryEpoch, entryName, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
+
+const voter = (id: number): string => `voter ${id}`;
+const TONE: Record<string, Badge['tone']> = { Leader: 'leader', Candidate: 'warn', Prospective: 'warn', Follower: 'info', Unattached: 'info', Resigned: 'fenced' };
+
+function voterNode(s: KraftQuorumState, v: VoterState, id: number): NodeView {
+  const badges: Badge[] = [];
+  if (v.halted) badges.push({ text: 'halted (fatal error)', tone: 'down' });
+  else if (v.es === null) badges.push({ text: 'down', tone: 'down' });
+  else badges.push({ text: `${v.es.role} e${v.es.epoch}`, tone: TONE[v.es.role] ?? 'info' });
+  if (v.disk > 0) badges.push({ text: `new disk ×${v.disk}`, tone: 'warn' });
+  const facts: [string, string][] = [];
+  const stored = v.stored;
+  if (stored) facts.push(['quorum-state', `epoch ${stored.epoch}, leader ${stored.leaderId ?? 'none'}, voted ${stored.votedKey?.id ?? 'none'}`]);
+  const log = v.log.map((entry, offset) => ({
+    offset,
+    record: entryName(entry).split('@')[0],
+    epoch: entryEpoch(entry),
+    tone: s.committed[offset] === undefined ? ('uncommitted' as const) : s.committed[offset] === entry ? ('committed' as const) : ('lost' as const),
+  }));
+  const hw = highWatermarkOfVoter(v.es);
+  const markers = [...(hw === null ? [] : [{ name: 'HW', offset: hw }]), { name: 'LEO', offset: v.log.length }];
+  return { id: voter(id), badges, facts, log, markers };
+}
+
+export function kraftQuorumPicture(s: KraftQuorumState): ClusterView {
+  return {
+    nodes: s.voters.map((v, id) => voterNode(s, v, id)),
+    inFlight: s.network.map((m) => ({ from: voter(m.from), to: voter(m.to), label: describeMessage(m) })),
+    notes: [
+      ['committed', s.committed.map(entryName).join(' ') || 'nothing yet'],
+      ['budgets left', `restarts ${s.restartsLeft}, resigns ${s.resignsLeft}, drops ${s.dropsLeft}, duplicates ${s.duplicatesLeft}, disk losses ${s.diskLossesLeft}`],
+    ],
+  };
+}
+
+function voterChanges(id: number, v0: VoterState, v1: VoterState): string[] {
+  const out: string[] = [];
+  if (v0.es && v1.es && (v0.es.role !== v1.es.role || v0.es.epoch !== v1.es.epoch)) out.push(`voter ${id} is ${v1.es.role} in epoch ${v1.es.epoch}`);
+  if (v0.halted !== v1.halted && v1.halted) out.push(`voter ${id} halts on a fatal error`);
+  let common = 0;
+  while (common < v0.log.length && common < v1.log.length && v0.log[common] === v1.log[common]) common++;
+  if (common < v0.log.length) out.push(`voter ${id} truncates to offset ${common}, dropping ${v0.log.slice(common).map(entryName).join(' ')}`);
+  if (v1.log.length > common) out.push(`voter ${id} appends ${v1.log.slice(common).map(entryName).join(' ')} at ${common}`);
+  const h0 = highWatermarkOfVoter(v0.es);
+  const h1 = highWatermarkOfVoter(v1.es);
+  if (h0 !== h1 && h1 !== null) out.push(`voter ${id} HW ${h0 ?? 'none'} → ${h1}`);
+  return out;
+}
+
+export function describeKraftStep(before: KraftQuorumState, a: KraftQuorumAction, after: KraftQuorumState): StepInfo {
+  const parts: string[] = [];
+  after.voters.forEach((v1, id) => {
+    const v0 = before.voters[id];
+    if (v0 && v0 !== v1) parts.push(...voterChanges(id, v0, v1));
+  });
+  if (after.committed.length > before.committed.length) parts.push(`${after.committed.slice(before.committed.length).map(entryName).join(' ')} committed`);
+  const text = `${describeKraftAction(a)}${parts.length ? ` → ${parts.join('; ')}` : ''}`;
+  switch (a.type) {
+    case 'Deliver':
+      return { actor: voter(a.message.to), text };
+    case 'Drop':
+      return { actor: voter(a.message.to), text, drop: true };
+    case 'Duplicate':
+      return { actor: voter(a.message.from), text };
+    case 'Crash':
+      return { actor: voter(a.voter), text, mark: 'crash' };
+    case 'RejoinWithEmptyDisk':
+      return { actor: voter(a.voter), text, mark: 'power-loss' };
+    case 'Restart':
+      return { actor: voter(a.voter), text, mark: 'restart' };
+    default:
+      return { actor: voter(a.voter), text };
+  }
+}
+
+/** Which committed entry a state lost, in words; undefined when every committed entry is still where it was. */
+export function explainKraft(_property: string, s: KraftQuorumState): string | undefined {
+  for (let o = 0; o < s.committed.length; o++) {
+    const lacking = s.voters.map((v, id) => ({ v, id })).filter(({ v }) => v.es?.role === 'Leader' && v.log[o] !== s.committed[o]);
+    if (lacking.length > 0) {
+      const { v, id } = lacking[0];
+      return `Entry ${entryName(s.committed[o])}, committed at offset ${o}, is gone: voter ${id} leads epoch ${v.es?.epoch} without it (its log: ${v.log.map(entryName).join(' ') || 'empty'}).`;
+    }
+  }
+  return undefined;
+}
