@@ -10,6 +10,7 @@ import { initialState, replicationNext } from './replication-next.ts';
 import type { ReplicationState } from './replication-state.ts';
 import { explainReplication } from './replication-step-consequence.ts';
 import { describeReplicationStep, replicationView } from './replication-view.ts';
+import { replicationItfState } from './replication-itf.ts';
 
 export function replicationModel(config: ReplicationConfig): Model<ReplicationState, ReplicationAction> {
   const actions = allActions(config);
@@ -23,6 +24,7 @@ export function replicationModel(config: ReplicationConfig): Model<ReplicationSt
     variables: (s) => replicationVariables(s, config),
     describeAction: describeReplicationAction,
     view: replicationView,
+    itfState: replicationItfState,
     describeStep: describeReplicationStep,
     explain: explainReplication,
   };

@@ -8,6 +8,7 @@ import { encodeZkController, zkControllerVariables } from './zk-controller-codec
 import { zkControllerNext } from './zk-controller-next.ts';
 import { describeZkStep, zkControllerPicture } from './zk-controller-view.ts';
 import { initialState, type ElectionScheme, type ZkControllerConfig, type ZkControllerState } from './zk-controller-state.ts';
+import { zkControllerItfState } from './zk-controller-itf.ts';
 
 export function zkControllerConfig(p: ParamValues): ZkControllerConfig {
   return {
@@ -35,6 +36,7 @@ export function zkControllerModel(config: ZkControllerConfig): Model<ZkControlle
     variables: (s) => zkControllerVariables(s, sequential),
     describeAction: describeZkAction,
     view: zkControllerPicture,
+    itfState: zkControllerItfState,
     describeStep: describeZkStep,
   };
 }

@@ -8,7 +8,7 @@ import type { TraceValue } from '../contract/model.ts';
 import { KcheckError } from '../errors.ts';
 import { replayOrThrow } from '../explore/trace.ts';
 import { fromItfValue, parseItf, toItfValue } from '../report/itf.ts';
-import { describeAction } from '../report/violation-artifact.ts';
+import { describeAction, itfStateOf } from '../report/violation-artifact.ts';
 import type { CliIo, Command } from './command.ts';
 import { enumOption, parseOptions } from './parse-options.ts';
 import { modelNamed, type Registry } from './registry.ts';
@@ -54,7 +54,7 @@ export function replayCommand(registry: Registry): Command {
             throw new KcheckError('KC_BAD_TRACE', `${file}: the model diverges at step ${i}: recorded ${steps[i].meta.actionText ?? 'action'}, replayed ${describeAction(model, trace.actions[i - 1])}`);
           }
         }
-        const now = fromItfValue(toItfValue(model.variables(trace.states[i]) as TraceValue), 'state');
+        const now = fromItfValue(toItfValue(itfStateOf(model, trace.states[i]) as TraceValue), 'state');
         if (canonical(now) !== canonical(steps[i].vars)) {
           throw new KcheckError('KC_BAD_TRACE', `${file}: the model diverges at step ${i}: the replayed state differs from the recorded one`);
         }

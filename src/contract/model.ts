@@ -47,6 +47,12 @@ export interface Model<S, A extends ActionBase> {
   canonicalize?(state: S): S;
   /** The state as named variables of plain data, for traces, ITF and reports. */
   variables(state: S): Readonly<Record<string, TraceValue>>;
+  /**
+   * Optional: the state with its real types for the ITF trace — integers, records, lists, and ITF's tagged sets,
+   * tuples and maps ({"#set": […]}, {"#tup": […]}, {"#map": [[k, v]…]}). Without it the ITF holds `variables`.
+   * Replay compares these, so they must be a pure function of the state.
+   */
+  itfState?(state: S): Readonly<Record<string, TraceValue>>;
   /** Every action type the model can produce, so coverage can report the ones that never fired. */
   readonly actionTypes?: readonly string[];
   /** One line in the protocol's words, e.g. "broker 2 creates /controller (epoch 3)". Defaults to JSON. */

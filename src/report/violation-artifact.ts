@@ -15,6 +15,8 @@ export interface ArtifactStep {
   readonly actionIndex: number | null;
   readonly actionText: string | null;
   readonly vars: Readonly<Record<string, TraceValue>>;
+  /** The state as the ITF file holds it: the model's `itfState` (structured) or, without one, `vars`. */
+  readonly itf: Readonly<Record<string, TraceValue>>;
   /** The model's picture of this state (or the generic one built from its variables). */
   readonly view: ClusterView;
   /** Who took the step into this state and what it caused (null for the initial state). */
@@ -49,6 +51,11 @@ export function stepInfo<S, A extends ActionBase>(model: Model<S, A>, before: S,
   return model.describeStep ? model.describeStep(before, action, after) : fallbackStep(action, describeAction(model as Model<unknown, A>, action));
 }
 
+/** What the ITF trace stores (and replay compares) for a state. */
+export function itfStateOf<S>(model: Model<S, ActionBase>, state: S): Readonly<Record<string, TraceValue>> {
+  return model.itfState ? model.itfState(state) : model.variables(state);
+}
+
 export function viewOf<S>(model: Model<S, ActionBase>, state: S): ClusterView {
   return model.view ? model.view(state) : fallbackView(model.variables(state));
 }
@@ -77,6 +84,7 @@ export function buildArtifact<A extends ActionBase>(
       actionIndex: i === 0 ? null : trace.path[i - 1],
       actionText: step === null ? null : step.text,
       vars: model.variables(state),
+      itf: itfStateOf(model, state),
       view: viewOf(model, state),
       info: step,
       holds: propertiesAt(properties, trace.states, trace.actions, i),
