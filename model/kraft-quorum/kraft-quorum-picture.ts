@@ -66,19 +66,19 @@ export function describeKraftStep(before: KraftQuorumState, a: KraftQuorumAction
   const text = `${describeKraftAction(a)}${parts.length ? ` → ${parts.join('; ')}` : ''}`;
   switch (a.type) {
     case 'Deliver':
-      return { actor: voter(a.message.to), text };
+      return { actor: voter(a.message.to), text, delivered: [{ from: voter(a.message.from), to: voter(a.message.to), label: describeMessage(a.message) }] };
     case 'Drop':
       return { actor: voter(a.message.to), text, drop: true };
     case 'Duplicate':
-      return { actor: voter(a.message.from), text };
+      return { actor: voter(a.message.from), text, delivered: [] };
     case 'Crash':
-      return { actor: voter(a.voter), text, mark: 'crash' };
+      return { actor: voter(a.voter), text, mark: 'crash', delivered: [] };
     case 'RejoinWithEmptyDisk':
-      return { actor: voter(a.voter), text, mark: 'power-loss' };
+      return { actor: voter(a.voter), text, mark: 'power-loss', delivered: [] };
     case 'Restart':
-      return { actor: voter(a.voter), text, mark: 'restart' };
+      return { actor: voter(a.voter), text, mark: 'restart', delivered: [] };
     default:
-      return { actor: voter(a.voter), text };
+      return { actor: voter(a.voter), text, delivered: [] };
   }
 }
 

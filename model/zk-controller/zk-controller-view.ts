@@ -5,9 +5,10 @@
 
 import type { ClusterView, NodeView, StepInfo } from '../../src/contract/view.ts';
 import { describeZkAction, type ZkControllerAction } from './zk-controller-actions.ts';
-import type { BrokerState, ZkControllerState } from './zk-controller-state.ts';
+import type { BrokerState, ControlRequest, ZkControllerState } from './zk-controller-state.ts';
 
 const broker = (id: number): string => `broker ${id}`;
+const requestLabel = (r: ControlRequest): string => `LeaderAndIsr c-epoch ${r.controllerEpoch} leader ${r.leader} epoch ${r.leaderEpoch} b-epoch ${r.brokerEpoch}`;
 
 function zombie(s: ZkControllerState, id: number): boolean {
   const b = s.brokers[id];
@@ -51,7 +52,7 @@ export function zkControllerPicture(s: ZkControllerState): ClusterView {
   };
   return {
     nodes: [zk, ...s.brokers.map((b, id) => brokerNode(s, b, id))],
-    inFlight: s.network.map((r) => ({ from: broker(r.from), to: broker(r.to), label: `LeaderAndIsr c-epoch ${r.controllerEpoch} leader ${r.leader} epoch ${r.leaderEpoch}` })),
+    inFlight: s.network.map((r) => ({ from: broker(r.from), to: broker(r.to), label: requestLabel(r) })),
     notes: [['budgets left', `session expiries ${s.expiriesLeft}, crashes ${s.crashesLeft}`]],
   };
 }
@@ -97,7 +98,7 @@ export function describeZkStep(before: ZkControllerState, a: ZkControllerAction,
     case 'ElectPartitionLeader':
       return { actor: broker(a.controller), text, exchanges: [{ from: broker(a.controller), to: 'zookeeper', label: 'write partition state' }] };
     case 'DeliverRequest':
-      return { actor: broker(a.to), text };
+      return { actor: broker(a.to), text, delivered: [{ from: broker(a.from), to: broker(a.to), label: requestLabel(a) }] };
     case 'CreateElectionNode':
     case 'ReadControllerEpoch':
     case 'RegisterController':

@@ -50,6 +50,8 @@ export interface ClusterView {
   readonly nodes: readonly NodeView[];
   /** Messages in flight in this state (a multiset). A step's sends and deliveries are derived by comparing states. */
   readonly inFlight?: readonly MessageView[];
+  /** The sequence diagram's first lanes, in order (defaults to the node ids); actors not listed are added after. */
+  readonly lanes?: readonly string[];
   /** Facts about the whole run that belong to no node (committed prefix, acknowledged records, budgets). */
   readonly notes?: readonly (readonly [string, string])[];
 }
@@ -62,6 +64,11 @@ export interface StepInfo {
   readonly text: string;
   /** Messages that left the in-flight set in this step were lost, not delivered (a network drop). */
   readonly drop?: boolean;
+  /**
+   * The messages this step delivered, when the model can name them; any other message gone from flight was lost.
+   * Without it, a message gone in a step its recipient took counts as delivered.
+   */
+  readonly delivered?: readonly MessageView[];
   /** A failure or recovery mark drawn on the actor's lane. */
   readonly mark?: 'crash' | 'power-loss' | 'restart' | 'shutdown' | 'expiry';
   /** Request/response exchanges completed within the step (drawn as arrows inside it). */

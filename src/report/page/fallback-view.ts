@@ -19,16 +19,16 @@ function node(id: string, value: TraceValue): NodeView {
 export function fallbackView(vars: Readonly<Record<string, TraceValue>>): ClusterView {
   const nodes: NodeView[] = [];
   const notes: [string, string][] = [];
+  const isObject = (v: TraceValue): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
   for (const [name, value] of Object.entries(vars)) {
-    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null)) {
-      value.forEach((v, i) => nodes.push(node(`${name} ${i}`, v)));
-    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      const entries = Object.entries(value);
-      if (entries.every(([, v]) => typeof v !== 'object' || v === null)) nodes.push({ id: name, badges: [], facts: entries.map(([k, v]) => [k, renderValue(v)]) });
-      else for (const [k, v] of entries) nodes.push(node(`${name}.${k}`, v));
-    } else notes.push([name, renderValue(value)]);
+    if (Array.isArray(value) && value.length > 0 && value.every(isObject)) value.forEach((v, i) => nodes.push(node(`${name} ${i}`, v)));
+    else if (isObject(value) && Object.values(value as object).length > 0 && Object.values(value as object).every(isObject)) {
+      for (const [k, v] of Object.entries(value as Record<string, TraceValue>)) nodes.push(node(`${name} ${k}`, v));
+    } else if (isObject(value)) nodes.push(node(name, value));
+    else notes.push([name, renderValue(value)]);
   }
-  return { nodes, notes };
+  // The nodes are the model's variables, not its actors: the sequence diagram gets one lane per actor instead.
+  return { nodes, notes, lanes: [] };
 }
 
 const ACTOR_KEYS = ['broker', 'voter', 'controller', 'node', 'rm', 'replica', 'server', 'client'];

@@ -40,11 +40,15 @@ export function messageArrows(views: readonly ClusterView[], infos: readonly (St
     const before = counts(views[i - 1]);
     const after = counts(views[i]);
     const info = infos[i];
+    const named = new Map<string, number>();
+    for (const m of info?.delivered ?? []) named.set(keyOf(m), (named.get(keyOf(m)) ?? 0) + 1);
     for (const [k, n] of before) {
       for (let gone = n - (after.get(k) ?? 0); gone > 0; gone--) {
         const m = open.get(k)?.shift();
-        // Gone in a step its recipient did not take (a drop, or the sender abandoning it): it never arrived.
-        const lost = m !== undefined && (info?.drop === true || (info !== null && info !== undefined && info.actor !== m.to));
+        // Gone without the model naming it delivered, or in a step its recipient did not take: it never arrived.
+        const delivered = info?.delivered ? (named.get(k) ?? 0) > 0 : m !== undefined && info?.actor === m.to;
+        if (info?.delivered && delivered) named.set(k, (named.get(k) ?? 0) - 1);
+        const lost = m !== undefined && (info?.drop === true || (info !== null && info !== undefined && !delivered));
         if (m) arrows.push({ from: m.from, to: m.to, label: m.label, sentAt: m.sentAt, deliveredAt: lost ? null : i, dropped: lost, droppedAt: lost ? i : null });
       }
     }

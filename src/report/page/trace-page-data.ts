@@ -59,7 +59,8 @@ export interface TraceLayout {
 export function traceLayout(steps: readonly StepSource[]): TraceLayout {
   const infos = steps.map((s) => s.info);
   const arrows = messageArrows(steps.map((s) => s.view), infos);
-  const lanes = lanesOf(steps[0]?.view.nodes.map((n) => n.id) ?? [], infos, arrows);
+  const first = steps[0]?.view;
+  const lanes = lanesOf(first?.lanes ?? first?.nodes.map((n) => n.id) ?? [], infos, arrows);
   return { lanes, arrows, infos };
 }
 
