@@ -3,7 +3,7 @@
 // becoming committed or acknowledged; and what a violation concretely means (which committed record is gone).
 
 import type { ReplicationAction } from './replication-actions.ts';
-import { recordLabel, type BrokerState, type ReplicationState } from './replication-state.ts';
+import { recordId, recordLabel, type BrokerState, type ReplicationState } from './replication-state.ts';
 
 const ids = (xs: readonly number[] | undefined): string => `[${(xs ?? []).join(', ')}]`;
 const label = (code: number): string => recordLabel(code);
@@ -73,12 +73,21 @@ export function explainReplication(property: string, s: ReplicationState): strin
     const missing = c.isr.filter((id) => s.brokers[id]?.log[o] !== code);
     if (missing.length === 0) continue;
     const leader = c.leader >= 0 ? s.brokers[c.leader] : undefined;
-    const where = leader && c.leader >= 0 && leader.log[o] !== code
-      ? `broker ${c.leader} leads epoch ${c.leaderEpoch} without it (its log: ${leader.log.map(label).join(' ') || 'empty'})`
-      : `ISR member(s) ${missing.join(', ')} lack it at offset ${o}`;
+    const witness = s.brokers.findIndex((b) => b.log[o] === code && b.highWatermark > o);
+    const when = witness >= 0 ? ` (below broker ${witness}'s HW ${s.brokers[witness].highWatermark})` : '';
+    const where =
+      leader && leader.log[o] !== code
+        ? `broker ${c.leader} leads epoch ${c.leaderEpoch} without it (its log: ${leader.log.map(label).join(' ') || 'empty'})`
+        : `broker${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, in the ISR ${ids(c.isr)}, no longer ${missing.length > 1 ? 'have' : 'has'} it at offset ${o}`;
     const held = holders(code, o);
-    return `Record ${label(code)}, committed at offset ${o}, is gone: ${where}; ${held.length ? `only broker(s) ${held.join(', ')} still hold it` : 'no replica holds it any more'}.`;
+    return `Record ${label(code)}, committed at offset ${o}${when}, is gone: ${where}; ${held.length ? `only broker${held.length > 1 ? 's' : ''} ${held.join(', ')} still hold${held.length > 1 ? '' : 's'} it` : 'no replica holds it any more'}.`;
   }
-  if (property === 'acked-writes-survive') return 'An acknowledged write is held by no replica any more.';
+  const acked = s.ghosts?.acked ?? 0;
+  for (let r = 0; acked >> r; r++) {
+    if (!((acked >> r) & 1) || s.brokers.some((b) => b.log.some((code) => recordId(code) === r + 1))) continue;
+    const name = String.fromCharCode(97 + r);
+    return `Record ${name} was acknowledged to the producer, and no replica holds it any more (logs: ${s.brokers.map((b, id) => `broker ${id} ${b.log.map(label).join(' ') || 'empty'}`).join(', ')}).`;
+  }
+  if (property === 'leader-elected-from-isr' && c.leader >= 0) return `Broker ${c.leader} leads epoch ${c.leaderEpoch} after an unclean election: it was in neither the ISR nor the ELR when elected (the ISR is now ${ids(c.isr)}).`;
   return undefined;
 }

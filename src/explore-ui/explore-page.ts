@@ -19,7 +19,7 @@ function load(p){busy=true;fetch('/api/state?path='+p.join('.')).then(function(r
   document.getElementById('picture').innerHTML=s.cluster;document.getElementById('seq').innerHTML=s.sequence;
   var cur=document.querySelector('#seq .cursor');if(cur)cur.setAttribute('y',String(40+path.length*30));
   document.getElementById('props').innerHTML=s.holds.map(function(h){return '<span class="prop'+(h.holds?'':' broken')+'">'+(h.holds?'✓ ':'✗ ')+esc(h.name)+'</span>';}).join('');
-  document.getElementById('actions').innerHTML=s.actions.map(function(a){return '<li><button data-action="'+a.index+'"'+(a.enabled?'':' disabled')+'>'+esc(a.text)+'</button></li>';}).join('');
+  document.getElementById('actions').innerHTML=s.actions.filter(function(a){return a.enabled;}).concat(s.actions.filter(function(a){return !a.enabled;})).map(function(a){return '<li><button data-action="'+a.index+'"'+(a.enabled?'':' disabled')+'>#'+a.index+' '+esc(a.text)+'</button></li>';}).join('');
   var rows=['<tr><th>variable</th><th>before</th><th>now</th></tr>'];
   s.rows.forEach(function(r){var ch=r.b!==undefined;rows.push('<tr class="'+(ch?'changed':'same')+'"><td><code>'+esc(r.p)+'</code></td><td>'+(ch?esc(r.b):'')+'</td><td class="after">'+esc(r.v)+'</td></tr>');});
   document.getElementById('diff').innerHTML=rows.join('');
@@ -49,7 +49,7 @@ export function explorePage(title: string, startPath: readonly number[]): string
     '<p id="error" style="color:#a11"></p>',
     '<h2>Cluster</h2><div id="picture" class="picture"></div>',
     '<div class="panes"><div>',
-    '<h2>Actions</h2><ol id="actions" class="actions" start="0"></ol>',
+    '<h2>Actions <span class="muted">(enabled first; greyed ones are not enabled here)</span></h2><ul id="actions" class="actions"></ul>',
     '<h2>Properties here</h2><div id="props" class="props"></div>',
     '<h2>What the last step changed</h2><label><input type="checkbox" id="show-all"> show unchanged values</label><table id="diff" class="diff"></table>',
     '</div><div><h2>Path</h2><div id="seq" class="seq"></div></div></div>',

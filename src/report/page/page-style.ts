@@ -8,7 +8,7 @@ h1{font-size:20px;margin:.2em 0}h2{font-size:16px;margin:1.2em 0 .4em}code{backg
 .summary dt{font-weight:600;color:#555}.summary dd{margin:0}
 .scrubber{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ddd;z-index:2;display:flex;gap:.6em;align-items:center}
 .scrubber input[type=range]{flex:1}.scrubber .title{flex:3;font-weight:600}.scrubber button{font:inherit;padding:2px 10px}
-.panes{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.2em;align-items:start}
+.panes{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.2em;align-items:start}
 .picture{overflow-x:auto}.picture svg{max-width:none}.seq{overflow-x:auto}
 .sequence .row{cursor:pointer}.sequence .row.violating{fill:#fde2e2}.sequence .event{cursor:pointer}
 table.diff{border-collapse:collapse;width:100%;font-size:12px}table.diff td,table.diff th{border:1px solid #e2e2e2;padding:2px 6px;text-align:left;vertical-align:top}
