@@ -6,7 +6,7 @@
 import type { Badge, ClusterView, NodeView, StepInfo } from '../../src/contract/view.ts';
 import { describeKraftAction, describeMessage, type KraftQuorumAction } from './kraft-quorum-actions.ts';
 import { highWatermarkOfVoter } from './kraft-quorum-node.ts';
-import { entryEpoch, entryName, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
+import { entryEpoch, entryName, leadersByEpoch, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
 
 const voter = (id: number): string => `voter ${id}`;
 const TONE: Record<string, Badge['tone']> = { Leader: 'leader', Candidate: 'warn', Prospective: 'warn', Follower: 'info', Unattached: 'info', Resigned: 'fenced' };
@@ -82,13 +82,48 @@ export function describeKraftStep(before: KraftQuorumState, a: KraftQuorumAction
   }
 }
 
-/** Which committed entry a state lost, in words; undefined when every committed entry is still where it was. */
-export function explainKraft(_property: string, s: KraftQuorumState): string | undefined {
+const logText = (v: VoterState): string => v.log.map(entryName).join(' ') || 'empty';
+
+/** What a violation concretely means in state `s`, in words; undefined when the model has nothing to add. */
+export function explainKraft(property: string, s: KraftQuorumState): string | undefined {
+  if (property === 'no-fatal-error') {
+    const id = s.voters.findIndex((v) => v.halted);
+    if (id >= 0) return `Voter ${id} hit one of Kafka's fatal checks and its raft thread exited (its log: ${logText(s.voters[id])}).`;
+  }
+  if (property === 'single-controller-per-epoch') {
+    const twice = leadersByEpoch(s, 15).findIndex((m) => (m & (m - 1)) !== 0);
+    if (twice >= 0) return `Two voters lead epoch ${twice}: ${[0, 1, 2, 3, 4, 5, 6, 7].filter((id) => (leadersByEpoch(s, 15)[twice] >> id) & 1).map((id) => `voter ${id}`).join(' and ')}.`;
+  }
+  if (property === 'high-watermark-monotonic') {
+    const id = s.voters.findIndex((v) => (highWatermarkOfVoter(v.es) ?? Infinity) < v.hwSeen);
+    if (id >= 0) return `Voter ${id}'s high watermark fell to ${highWatermarkOfVoter(s.voters[id].es)} after it had reached ${s.voters[id].hwSeen}.`;
+  }
+  if (property === 'log-matching') {
+    for (let i = 0; i < s.voters.length; i++) {
+      for (let j = i + 1; j < s.voters.length; j++) {
+        const [a, b] = [s.voters[i].log, s.voters[j].log];
+        for (let k = Math.min(a.length, b.length) - 1; k >= 0; k--) {
+          if (entryEpoch(a[k]) !== entryEpoch(b[k])) continue;
+          const o = a.findIndex((e, x) => x <= k && e !== b[x]);
+          if (o >= 0) return `Voters ${i} and ${j} both hold an epoch-${entryEpoch(a[k])} entry at offset ${k} yet differ at offset ${o}: ${entryName(a[o])} vs ${entryName(b[o])}.`;
+          break;
+        }
+      }
+    }
+  }
+  if (property === 'committed-never-lost') {
+    for (const [id, v] of s.voters.entries()) {
+      const hw = highWatermarkOfVoter(v.es) ?? 0;
+      for (let o = 0; o < hw; o++) {
+        if (v.log[o] !== s.committed[o]) return `Below voter ${id}'s HW ${hw}, offset ${o} holds ${v.log[o] === undefined ? 'nothing' : entryName(v.log[o])}, not the committed ${s.committed[o] === undefined ? 'entry' : entryName(s.committed[o])} (its log: ${logText(v)}).`;
+      }
+    }
+  }
   for (let o = 0; o < s.committed.length; o++) {
     const lacking = s.voters.map((v, id) => ({ v, id })).filter(({ v }) => v.es?.role === 'Leader' && v.log[o] !== s.committed[o]);
     if (lacking.length > 0) {
       const { v, id } = lacking[0];
-      return `Entry ${entryName(s.committed[o])}, committed at offset ${o}, is gone: voter ${id} leads epoch ${v.es?.epoch} without it (its log: ${v.log.map(entryName).join(' ') || 'empty'}).`;
+      return `Entry ${entryName(s.committed[o])}, committed at offset ${o}, is gone: voter ${id} leads epoch ${v.es?.epoch} without it (its log: ${logText(v)}).`;
     }
   }
   return undefined;

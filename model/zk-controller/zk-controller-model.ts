@@ -6,7 +6,7 @@ import type { ParamValues } from '../../src/contract/params.ts';
 import { ACTION_TYPES, describeZkAction, enumerateActions, staticActions, type ZkControllerAction } from './zk-controller-actions.ts';
 import { encodeZkController, zkControllerVariables } from './zk-controller-codec.ts';
 import { zkControllerNext } from './zk-controller-next.ts';
-import { describeZkStep, zkControllerPicture } from './zk-controller-view.ts';
+import { describeZkStep, explainZk, zkControllerPicture } from './zk-controller-view.ts';
 import { initialState, type ElectionScheme, type ZkControllerConfig, type ZkControllerState } from './zk-controller-state.ts';
 import { zkControllerItfState } from './zk-controller-itf.ts';
 
@@ -38,5 +38,6 @@ export function zkControllerModel(config: ZkControllerConfig): Model<ZkControlle
     view: zkControllerPicture,
     itfState: zkControllerItfState,
     describeStep: describeZkStep,
+    explain: explainZk,
   };
 }

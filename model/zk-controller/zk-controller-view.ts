@@ -106,3 +106,26 @@ export function describeZkStep(before: ZkControllerState, a: ZkControllerAction,
       return { actor: broker(a.broker), text, exchanges: [{ from: broker(a.broker), to: 'zookeeper', label: a.type }] };
   }
 }
+
+/** What a violation concretely means in state `s`, in words; undefined when the model has nothing to add. */
+export function explainZk(property: string, s: ZkControllerState): string | undefined {
+  const t = s.zk.tree;
+  const current = t.controllerEpoch?.epoch ?? 0;
+  if (property === 'no-stale-controller-write') {
+    const p = t.partitions[0];
+    if (p && p.controllerEpoch < current) {
+      const owner = t.controller ? `broker ${t.controller.brokerId}` : 'nobody';
+      return `ZooKeeper now holds partition state (leader ${p.leader}, epoch ${p.leaderEpoch}) written by controller epoch ${p.controllerEpoch}, while the current controller epoch is ${current} (${owner}): a zombie controller's write landed.`;
+    }
+  }
+  if (property === 'single-controller-per-epoch') {
+    const acting = s.brokers.map((b, id) => ({ b, id })).filter(({ b }) => b.isController);
+    const clash = acting.find(({ b }, i) => acting.some((o, j) => j !== i && o.b.controllerEpoch === b.controllerEpoch));
+    if (clash) return `Brokers ${acting.filter(({ b }) => b.controllerEpoch === clash.b.controllerEpoch).map(({ id }) => id).join(' and ')} both act as controller in epoch ${clash.b.controllerEpoch}.`;
+  }
+  if (property === 'brokers-reject-stale-controller') {
+    const stale = s.brokers.findIndex((b) => b.cache.controllerEpoch < b.maxAppliedEpoch);
+    if (stale >= 0) return `Broker ${stale} applied a request from controller epoch ${s.brokers[stale].cache.controllerEpoch} after one from epoch ${s.brokers[stale].maxAppliedEpoch}.`;
+  }
+  return undefined;
+}
