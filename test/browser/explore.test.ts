@@ -84,6 +84,17 @@ describe.skipIf(!hasChromium)('kcheck explore in Chromium', () => {
       await server.close();
     }
   });
+});
+
+// Input errors need no browser.
+describe('kcheck explore input', () => {
+  it('rejects bad input with one line and a stable code', async () => {
+    expect((await runCli('explore', 'no-such-model')).err).toMatch(/unknown model 'no-such-model'; valid models: .* \[KC_UNKNOWN_MODEL\]/);
+    expect((await runCli('explore', 'replication', '--port', '70000')).err).toMatch(/--port must be at most 65535, got 70000 \[KC_BAD_OPTION\]/);
+    const missing = await runCli('explore', 'replication', '--trace', '/nonexistent.itf.json');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read trace file \/nonexistent.itf.json.*\[KC_BAD_TRACE\]/);
+  });
 
   it('rejects a trace of another model with one line', async () => {
     const out = mkdtempSync(join(tmpdir(), 'kcheck-explore-'));
