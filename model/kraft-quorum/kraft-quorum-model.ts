@@ -10,6 +10,8 @@ import { kraftQuorumNext } from './kraft-quorum-next.ts';
 import type { KraftEnv } from './kraft-quorum-node.ts';
 import { initialState, quorumContexts, type KraftQuorumConfig, type KraftQuorumState } from './kraft-quorum-state.ts';
 import { kraftQuorumVariables } from './kraft-quorum-view.ts';
+import { describeKraftStep, explainKraft, kraftQuorumPicture } from './kraft-quorum-picture.ts';
+import { kraftQuorumItfState } from './kraft-quorum-itf.ts';
 
 export function kraftQuorumConfig(p: ParamValues): KraftQuorumConfig {
   return {
@@ -64,5 +66,9 @@ export function kraftQuorumModel(config: KraftQuorumConfig): Model<KraftQuorumSt
     variables: (s) => kraftQuorumVariables(s, contexts),
     describeAction: describeKraftAction,
     fairness: KRAFT_FAIRNESS,
+    view: kraftQuorumPicture,
+    itfState: kraftQuorumItfState,
+    describeStep: describeKraftStep,
+    explain: explainKraft,
   };
 }

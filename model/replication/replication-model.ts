@@ -8,6 +8,9 @@ import type { ReplicationConfig } from './replication-config.ts';
 import { decodeReplication } from './replication-decode.ts';
 import { initialState, replicationNext } from './replication-next.ts';
 import type { ReplicationState } from './replication-state.ts';
+import { explainReplication } from './replication-step-consequence.ts';
+import { describeReplicationStep, replicationView } from './replication-view.ts';
+import { replicationItfState } from './replication-itf.ts';
 
 export function replicationModel(config: ReplicationConfig): Model<ReplicationState, ReplicationAction> {
   const actions = allActions(config);
@@ -20,5 +23,9 @@ export function replicationModel(config: ReplicationConfig): Model<ReplicationSt
     decode: (reader) => decodeReplication(reader, config),
     variables: (s) => replicationVariables(s, config),
     describeAction: describeReplicationAction,
+    view: replicationView,
+    itfState: replicationItfState,
+    describeStep: describeReplicationStep,
+    explain: explainReplication,
   };
 }

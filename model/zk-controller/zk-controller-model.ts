@@ -9,7 +9,9 @@ import { ZK_FAIRNESS } from './zk-controller-fairness.ts';
 import { zkControllerPartialOrder } from './zk-controller-footprint.ts';
 import { zkControllerNext } from './zk-controller-next.ts';
 import { canonicalizeZkController } from './zk-controller-symmetry.ts';
+import { describeZkStep, explainZk, zkControllerPicture } from './zk-controller-view.ts';
 import { initialState, type ElectionScheme, type ZkControllerConfig, type ZkControllerState } from './zk-controller-state.ts';
+import { zkControllerItfState } from './zk-controller-itf.ts';
 
 export function zkControllerConfig(p: ParamValues): ZkControllerConfig {
   return {
@@ -42,5 +44,9 @@ export function zkControllerModel(config: ZkControllerConfig): Model<ZkControlle
     partialOrder: zkControllerPartialOrder(config.brokers),
     describeAction: describeZkAction,
     fairness: ZK_FAIRNESS,
+    view: zkControllerPicture,
+    itfState: zkControllerItfState,
+    describeStep: describeZkStep,
+    explain: explainZk,
   };
 }

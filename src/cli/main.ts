@@ -5,6 +5,7 @@ import { isKcheckError } from '../errors.ts';
 import { oneLine } from './one-line.ts';
 import { checkCommand } from './check-command.ts';
 import type { CliIo, Command } from './command.ts';
+import { exploreCommand } from './explore-command.ts';
 import { EXIT } from './exit-codes.ts';
 import { listCommand } from './list-command.ts';
 import { mergeCommand } from './merge-command.ts';
@@ -13,7 +14,7 @@ import { replayCommand } from './replay-command.ts';
 import { suiteCommand } from './suite-command.ts';
 
 export function commandsOf(registry: Registry): Command[] {
-  return [listCommand(registry), checkCommand(registry), replayCommand(registry), suiteCommand(registry), mergeCommand(), ...registry.commands];
+  return [listCommand(registry), checkCommand(registry), replayCommand(registry), suiteCommand(registry), mergeCommand(), exploreCommand(registry), ...registry.commands];
 }
 
 function help(commands: readonly Command[]): string {

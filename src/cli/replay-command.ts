@@ -9,7 +9,7 @@ import { KcheckError } from '../errors.ts';
 import { replayOrThrow } from '../explore/trace.ts';
 import { lassoProblem } from '../explore/liveness/lasso-check.ts';
 import { fromItfValue, parseItf, toItfValue } from '../report/itf.ts';
-import { describeAction } from '../report/violation-artifact.ts';
+import { describeAction, itfStateOf } from '../report/violation-artifact.ts';
 import type { CliIo, Command } from './command.ts';
 import { enumOption, parseOptions } from './parse-options.ts';
 import { readJsonInput } from './read-input.ts';
@@ -65,7 +65,7 @@ export function replayCommand(registry: Registry): Command {
             throw new KcheckError('KC_BAD_TRACE', `${file}: the model diverges at step ${i}: recorded ${recorded}, replayed ${replayedText}`);
           }
         }
-        const now = fromItfValue(toItfValue(model.variables(trace.states[i]) as TraceValue), 'state');
+        const now = fromItfValue(toItfValue(itfStateOf(model, trace.states[i]) as TraceValue), 'state');
         if (canonical(now) !== canonical(steps[i].vars)) {
           throw new KcheckError('KC_BAD_TRACE', `${file}: the model diverges at step ${i}: the replayed state differs from the recorded one`);
         }

@@ -1,6 +1,9 @@
 // The model contract every kcheck model implements (after stateright): initial states, candidate actions,
 // a pure `next` that returns undefined when an action is disabled, and a compact integer encoding.
-// The harness knows nothing else about a model; models import only these types from src/.
+// The harness knows nothing else about a model; models import only these types from src/. The optional `view`
+// and `describeStep` (src/contract/view.ts) feed the trace page and `kcheck explore`.
+
+import type { ClusterView, StepInfo } from './view.ts';
 
 /** Appends 32-bit integers to the explorer's scratch buffer; the sequence must identify the state. */
 export interface StateWriter {
@@ -66,6 +69,12 @@ export interface Model<S, A extends ActionBase> {
   canonicalize?(state: S): S;
   /** The state as named variables of plain data, for traces, ITF and reports. */
   variables(state: S): Readonly<Record<string, TraceValue>>;
+  /**
+   * Optional: the state with its real types for the ITF trace — integers, records, lists, and ITF's tagged sets,
+   * tuples and maps ({"#set": […]}, {"#tup": […]}, {"#map": [[k, v]…]}). Without it the ITF holds `variables`.
+   * Replay compares these, so they must be a pure function of the state.
+   */
+  itfState?(state: S): Readonly<Record<string, TraceValue>>;
   /** Every action type the model can produce, so coverage can report the ones that never fired. */
   readonly actionTypes?: readonly string[];
   /** Optional footprints for partial-order reduction (`--por`); without them `--por` runs unreduced. */
@@ -79,4 +88,13 @@ export interface Model<S, A extends ActionBase> {
   readonly fairness?: Readonly<Record<string, 'weak' | 'strong'>>;
   /** One line in the protocol's words, e.g. "broker 2 creates /controller (epoch 3)". Defaults to JSON. */
   describeAction?(action: A): string;
+  /** Optional picture of a state for the trace page and the explorer (nodes, logs as cells, messages in flight). */
+  view?(state: S): ClusterView;
+  /** Optional: who took the step and what it caused, e.g. "broker 1 crashes → controller elects broker 2 …". */
+  describeStep?(before: S, action: A, after: S): StepInfo;
+  /**
+   * Optional: what a violation of `property` concretely means in `state`, e.g. "record b@1, committed at offset 1,
+   * is gone: broker 2 leads epoch 3 without it". Shown first on the trace page; undefined when it has nothing to add.
+   */
+  explain?(property: string, state: S): string | undefined;
 }

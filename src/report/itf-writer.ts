@@ -1,12 +1,15 @@
 // Formats a violation artifact as an ITF trace object: model, preset, params, seed and property in `#meta`; per
-// state the action that led into it (plain data, its index in the model's action list, and its text).
+// state the model's structured values (its `itfState`) and in the state's #meta the action that led into it
+// (plain data, its index in the model's action list, its text) and the display variables the reports show.
 
 import type { ItfTrace } from './itf.ts';
 import { toItfValue } from './itf.ts';
 import type { ViolationArtifact } from './violation-artifact.ts';
 
 export function artifactToItf(artifact: ViolationArtifact): ItfTrace {
-  const vars = Object.keys(artifact.steps[0]?.vars ?? {});
+  const vars = Object.keys(artifact.steps[0]?.itf ?? {});
+  // Structured states keep the reports' display text beside them, in each state's #meta.
+  const structured = artifact.steps.some((s) => s.itf !== s.vars);
   return {
     '#meta': {
       format: 'ITF',
@@ -25,12 +28,13 @@ export function artifactToItf(artifact: ViolationArtifact): ItfTrace {
     },
     vars,
     states: artifact.steps.map((step) => {
-      const meta =
+      const base =
         step.index === 0
           ? { index: 0 }
           : { index: step.index, action: step.action ?? undefined, actionIndex: step.actionIndex ?? undefined, actionText: step.actionText ?? undefined };
+      const meta = structured ? { ...base, display: step.vars } : base;
       const state: Record<string, unknown> = { '#meta': meta };
-      for (const name of vars) state[name] = toItfValue(step.vars[name]);
+      for (const name of vars) state[name] = toItfValue(step.itf[name]);
       return state as ItfTrace['states'][number];
     }),
     ...(artifact.lasso ? { loop: artifact.lasso.loop } : {}),

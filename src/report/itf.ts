@@ -1,5 +1,6 @@
 // The Informal Trace Format (ITF, used by Apalache and Quint): integers as {"#bigint": "n"}, lists as arrays,
-// records as objects, null as {"#unserializable": "null"}. `toItf` writes a trace; `fromItf` reads one back and
+// records as objects, sets / tuples / maps as {"#set": […]}, {"#tup": […]}, {"#map": [[k, v]…]} (a model writes
+// those tags in its `itfState`), null as {"#unserializable": "null"}. `fromItf` reads values back, tags kept, and
 // rejects anything malformed with a one-line KC_BAD_TRACE error. Round-trips are tested.
 
 import type { TraceValue } from '../contract/model.ts';
@@ -26,6 +27,8 @@ export interface ItfStepMeta {
   readonly action?: TraceValue;
   readonly actionIndex?: number;
   readonly actionText?: string;
+  /** The state as the reports show it (the model's display variables), when the states hold structured values. */
+  readonly display?: Readonly<Record<string, TraceValue>>;
 }
 
 export interface ItfTrace {
@@ -60,11 +63,13 @@ export function fromItfValue(value: unknown, where: string): TraceValue {
       return Number(text);
     }
     if ('#unserializable' in record) return null;
+    // Sets, tuples and maps keep their tag, so a structured state reads back as what was written.
     for (const tag of ['#set', '#tup', '#map']) {
       if (tag in record) {
         const items = record[tag];
         if (!Array.isArray(items)) throw bad(`${where}: ${tag} must hold an array`);
-        return items.map((v, i) => fromItfValue(v, `${where}.${tag}[${i}]`));
+        if (tag === '#map' && !items.every((pair) => Array.isArray(pair) && pair.length === 2)) throw bad(`${where}: #map must hold [key, value] pairs`);
+        return { [tag]: items.map((v, i) => fromItfValue(v, `${where}.${tag}[${i}]`)) };
       }
     }
     const out: Record<string, TraceValue> = {};

@@ -41,6 +41,7 @@ export function artifactToMarkdown(artifact: ViolationArtifact, tracePath: strin
       ? `After step ${steps.length - 1}, \`${artifact.property}\` no longer holds: ${artifact.doc}`
       : `Step ${steps.length - 1} breaks \`${artifact.property}\`: ${artifact.doc}`,
   );
+  if (artifact.consequence) lines.push('', artifact.consequence);
   lines.push('');
   return lines.join('\n');
 }

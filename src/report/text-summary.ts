@@ -7,7 +7,7 @@ import type { ActionBase, Model } from '../contract/model.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import type { WrittenViolation } from './check-summary.ts';
 import { stopReason } from './checked-depth.ts';
-import { describeAction, replayCommand } from './violation-artifact.ts';
+import { replayCommand, stepInfo } from './violation-artifact.ts';
 
 export interface SummaryExtras {
   /** Witnesses never reached by a run that otherwise passed (the run is vacuous unless allowed). */
@@ -28,7 +28,7 @@ export function counterexampleLines(model: Model<unknown, ActionBase>, v: Violat
   const n = v.record.path.length;
   v.trace.actions.forEach((action, step) => {
     if (lasso && step === lasso.loop) lines.push(`${indent}── loop: from state ${lasso.loop} ──`);
-    lines.push(`${indent}${String(step + 1).padStart(3)}. ${describeAction(model, action)}`);
+    lines.push(`${indent}${String(step + 1).padStart(3)}. ${stepInfo(model, v.trace.states[step], action, v.trace.states[step + 1]).text}`);
   });
   if (lasso) lines.push(lasso.loop === n ? `${indent}↺ stutters at state ${n} forever: no fair action is enabled there` : `${indent}↺ back to state ${lasso.loop}, forever`);
   if (written) {

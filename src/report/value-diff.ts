@@ -10,17 +10,30 @@ export interface Change {
   readonly after: string;
 }
 
+/** The ITF tag of a structured value ({"#set": …}, {"#tup": …}, {"#map": …}), or null for plain data. */
+export function itfTag(v: TraceValue | undefined): '#set' | '#tup' | '#map' | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const keys = Object.keys(v);
+  return keys.length === 1 && (keys[0] === '#set' || keys[0] === '#tup' || keys[0] === '#map') && Array.isArray((v as Record<string, TraceValue>)[keys[0]]) ? keys[0] : null;
+}
+
 export function renderValue(value: TraceValue | undefined): string {
   if (value === undefined) return '—';
   if (value === null) return 'none';
   if (typeof value === 'string') return value;
   if (typeof value !== 'object') return String(value);
   if (Array.isArray(value)) return `[${value.map(renderValue).join(', ')}]`;
+  const tag = itfTag(value);
+  const items = tag ? ((value as Record<string, readonly TraceValue[]>)[tag]) : [];
+  if (tag === '#set') return `{${items.map(renderValue).join(', ')}}`;
+  if (tag === '#tup') return `⟨${items.map(renderValue).join(', ')}⟩`;
+  if (tag === '#map') return `{${items.map((p) => (Array.isArray(p) ? `${renderValue(p[0])} ↦ ${renderValue(p[1])}` : renderValue(p))).join(', ')}}`;
   return `{${Object.entries(value).map(([k, v]) => `${k}: ${renderValue(v)}`).join(', ')}}`;
 }
 
+/** A plain record to descend into (ITF sets, tuples and maps are shown whole, like lists of scalars). */
 function isRecord(v: TraceValue | undefined): v is { readonly [key: string]: TraceValue } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && itfTag(v) === null;
 }
 
 function isRecordArray(v: TraceValue | undefined): v is readonly TraceValue[] {

@@ -29,7 +29,7 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
       propertyKind: v.record.kind,
       doc: v.doc,
       ...(v.record.lasso ? { lasso: v.record.lasso } : {}),
-    });
+    }, definition.properties(result.params));
     const trace = join(outDir, `${artifact.stem}.itf.json`);
     const report = join(outDir, `${artifact.stem}.md`);
     const html = join(outDir, `${artifact.stem}.html`);

@@ -30,7 +30,7 @@ describe('kcheck check / replay', () => {
     expect(report).toContain(`npx kcheck replay ${trace}`);
     const html = readFileSync(summary.violations[0].html, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain('<h3>Step 6: controller 0 elects broker 1 leader');
+    expect(html).toContain('<li data-step="6" class="violating">controller 0 elects broker 1 leader');
 
     const replay = await runCli('replay', trace);
     expect(replay.code).toBe(1);

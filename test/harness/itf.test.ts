@@ -13,6 +13,9 @@ const traceValue: fc.Arbitrary<TraceValue> = fc.letrec<{ value: TraceValue }>((t
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(fc.string().filter((k) => !k.startsWith('#') && k !== '__proto__'), tie('value'), { maxKeys: 4, noNullPrototype: true }),
+    fc.array(tie('value'), { maxLength: 3 }).map((xs) => ({ '#set': xs })),
+    fc.array(tie('value'), { maxLength: 3 }).map((xs) => ({ '#tup': xs })),
+    fc.array(fc.tuple(tie('value'), tie('value')), { maxLength: 3 }).map((ps) => ({ '#map': ps })),
   ),
 })).value;
 
@@ -23,6 +26,13 @@ describe('ITF', () => {
         expect(fromItfValue(JSON.parse(JSON.stringify(toItfValue(v))), 'v')).toEqual(v);
       }),
     );
+  });
+
+  it('keeps sets, tuples and maps tagged, and rejects a #map that is not pairs', () => {
+    const v = { isr: { '#set': [0, 2] }, hw: { '#map': [[0, 1]] }, node: { '#tup': [1, 'a'] } };
+    expect(toItfValue(v)).toEqual({ isr: { '#set': [{ '#bigint': '0' }, { '#bigint': '2' }] }, hw: { '#map': [[{ '#bigint': '0' }, { '#bigint': '1' }]] }, node: { '#tup': [{ '#bigint': '1' }, 'a'] } });
+    expect(fromItfValue(toItfValue(v), 'v')).toEqual(v);
+    expect(() => fromItfValue({ '#map': [1] }, 'v')).toThrow(/#map must hold \[key, value\] pairs/);
   });
 
   it('writes integers as #bigint strings', () => {
