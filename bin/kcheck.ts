@@ -2,7 +2,7 @@
 // This is the only place that calls process.exit.
 
 import { main } from '../src/cli/main.ts';
-import { registry } from '../properties/registry.ts';
+import { registry } from '../wiring/registry.ts';
 
 const code = await main(process.argv.slice(2), registry, {
   out: (text) => process.stdout.write(text),

@@ -6,9 +6,9 @@ import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-ph
 import type { Registry } from '../src/cli/registry.ts';
 import { assignCommand } from './commands/assign-command.ts';
 import { conformanceCommand } from './commands/conformance-command.ts';
-import { kraftQuorumDefinition } from './kraft-quorum/kraft-quorum-definition.ts';
-import { replicationDefinition } from './replication/replication-definition.ts';
-import { zkControllerDefinition } from './zk-controller/zk-controller-definition.ts';
+import { kraftQuorumDefinition } from '../properties/kraft-quorum/kraft-quorum-definition.ts';
+import { replicationDefinition } from '../properties/replication/replication-definition.ts';
+import { zkControllerDefinition } from '../properties/zk-controller/zk-controller-definition.ts';
 
 export const registry: Registry = {
   models: [zkControllerDefinition, kraftQuorumDefinition, replicationDefinition, kafkaSpecDefinition, twoPhaseCommitDefinition],
