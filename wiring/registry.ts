@@ -6,12 +6,10 @@ import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-ph
 import type { Registry } from '../src/cli/registry.ts';
 import { assignCommand } from './commands/assign-command.ts';
 import { conformanceCommand } from './commands/conformance-command.ts';
-import { kraftQuorumDefinition } from '../properties/kraft-quorum/kraft-quorum-definition.ts';
-import { replicationDefinition } from '../properties/replication/replication-definition.ts';
-import { zkControllerDefinition } from '../properties/zk-controller/zk-controller-definition.ts';
+import { kafkaModels } from './kafka.ts';
 
 export const registry: Registry = {
-  models: [zkControllerDefinition, kraftQuorumDefinition, replicationDefinition, kafkaSpecDefinition, twoPhaseCommitDefinition],
+  models: [...kafkaModels, kafkaSpecDefinition, twoPhaseCommitDefinition],
   commands: [assignCommand, conformanceCommand],
   source: { moduleUrl: import.meta.url, exportName: 'registry' },
 };

@@ -1,13 +1,13 @@
 // The `zk-controller` model as the registry sees it: params with ranges and docs, properties, and presets that
 // pin Kafka's fences (KAFKA-6082, STALE_CONTROLLER_EPOCH, KIP-380) and show what breaks without each.
 
-import type { ModelDefinition } from '../../src/contract/model-definition.ts';
+import { defineModel } from '../../src/contract/define-model.ts';
 import type { ZkControllerAction } from '../../model/zk-controller/zk-controller-actions.ts';
 import { zkControllerConfig, zkControllerModel } from '../../model/zk-controller/zk-controller-model.ts';
 import type { ZkControllerState } from '../../model/zk-controller/zk-controller-state.ts';
 import { zkControllerProperties } from './zk-controller-properties.ts';
 
-export const zkControllerDefinition: ModelDefinition<ZkControllerState, ZkControllerAction> = {
+export const zkControllerDefinition = defineModel({
   name: 'zk-controller',
   doc: 'ZooKeeper-mode controller election and failover: ephemeral /controller, /controller_epoch, zombie fencing',
   params: [
@@ -32,4 +32,4 @@ export const zkControllerDefinition: ModelDefinition<ZkControllerState, ZkContro
     { name: 'no-kip-380', doc: 'as broker-restart without KIP-380 broker epochs: the restarted broker applies a stale request', params: { brokers: 2, crashes: 1, brokerEpochCheck: false }, expect: { violates: ['brokers-reject-stale-controller'] } },
     { name: 'sequential-node', doc: 'the lock recipe (lowest ephemeral sequential node wins, epoch bumped by a plain setData): two controllers share an epoch', params: { election: 'sequential-node', sessionExpiries: 2, maxLeaderEpoch: 1 }, expect: { violates: ['single-controller-per-epoch', 'controller-epoch-monotonic'] } },
   ],
-};
+});

@@ -12,6 +12,7 @@ import type { Outcome, Strategy, ViolationRecord } from '../explore/outcome.ts';
 import { simulate } from '../explore/simulate.ts';
 import { canRunParallel, exploreParallel } from '../explore/parallel/explore-parallel.ts';
 import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
+import { withAssertions, type CheckOutcome } from './check-outcome.ts';
 import { resolveParams, type ParamSources } from './resolve-params.ts';
 
 export interface CheckOptions extends ParamSources {
@@ -32,7 +33,7 @@ export interface CheckOptions extends ParamSources {
 export interface ParallelCheckOptions extends CheckOptions {
   /** Threads for exhaustive BFS (1 = the single-threaded explorer). */
   readonly workers?: number;
-  /** Where worker threads import the registry from (closures cannot cross threads). */
+  /** Where worker threads import the registry or definition from (default: the definition's own `source`). */
   readonly workerSource?: { readonly moduleUrl: string; readonly exportName: string };
 }
 
@@ -85,7 +86,7 @@ function prepare(definition: ModelDefinition, options: CheckOptions) {
   return { params, model, all, budgets, base: { properties: safety, witnesses, ...budgets } };
 }
 
-export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckResult {
+export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckOutcome {
   const { params, model, all, base } = prepare(definition, options);
   const outcome =
     (options.strategy ?? 'bfs') === 'bfs'
@@ -98,14 +99,15 @@ export function checkModel(definition: ModelDefinition, options: CheckOptions = 
  * As checkModel, but exhaustive BFS runs on `workers` threads when the model can (it offers `decode`): the same
  * distinct-state count and the same shortest counterexample lengths, faster on several cores.
  */
-export async function checkModelParallel(definition: ModelDefinition, options: ParallelCheckOptions): Promise<CheckResult> {
+export async function checkModelParallel(definition: ModelDefinition, options: ParallelCheckOptions): Promise<CheckOutcome> {
   const workers = options.workers ?? 1;
   const { params, model, all, budgets } = prepare(definition, options);
-  if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || !options.workerSource || !canRunParallel(model, workers)) {
+  const source = options.workerSource ?? definition.source;
+  if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || !source || !canRunParallel(model, workers)) {
     return checkModel(definition, options);
   }
   const outcome = await exploreParallel(
-    { ...options.workerSource, model: definition.name, params, properties: options.properties ? [...options.properties] : [] },
+    { ...source, model: definition.name, params, properties: options.properties ? [...options.properties] : [] },
     { workers, maxDepth: options.maxDepth, ...budgets },
   );
   return finish(definition, options, params, model, all, outcome);
@@ -118,7 +120,7 @@ function finish(
   model: ReturnType<ModelDefinition['create']>,
   all: readonly Property<any, any>[],
   explored: Outcome,
-): CheckResult {
+): CheckOutcome {
   let outcome = explored;
   const violations: ViolationReport[] = [];
   try {
@@ -135,7 +137,7 @@ function finish(
     violations.length = 0;
     outcome = { ...outcome, status: 'error', violations: [], error: { message: `the model is not deterministic: replay diverged at ${error.message}`, at: null } };
   }
-  return { model: definition.name, preset: options.preset ?? null, params, outcome, violations };
+  return withAssertions(definition, { model: definition.name, preset: options.preset ?? null, params, outcome, violations });
 }
 
 /** A violation must reproduce on its replayed trace; if it does not, the model is nondeterministic. */

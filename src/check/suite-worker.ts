@@ -3,7 +3,8 @@
 // suite-worker-entry.mjs registering tsx.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Registry } from '../cli/registry.ts';
+import type { ModelDefinition } from '../contract/model-definition.ts';
+import { definitionsIn } from './definitions-in.ts';
 import type { ImportModule } from '../explore/parallel/load-model.ts';
 import { runPreset, type SuiteCase } from './run-suite.ts';
 
@@ -21,16 +22,17 @@ export async function runWorker(importModule: ImportModule): Promise<void> {
   const port = parentPort!;
   const send = (message: FromSuiteWorker): void => port.postMessage(message);
   const init = workerData as SuiteWorkerInit;
-  let registry: Registry;
+  let models: readonly ModelDefinition[];
   try {
-    registry = (await importModule(init.moduleUrl))[init.exportName] as Registry;
-    if (!registry || !Array.isArray(registry.models)) throw new Error(`${init.moduleUrl} has no registry export '${init.exportName}'`);
+    const found = definitionsIn((await importModule(init.moduleUrl))[init.exportName]);
+    if (!found) throw new Error(`${init.moduleUrl} has no registry export '${init.exportName}'`);
+    models = found;
   } catch (thrown) {
     send({ type: 'error', message: `suite worker could not load the registry: ${thrown instanceof Error ? thrown.message : String(thrown)}` });
     return;
   }
   port.on('message', (job: ToSuiteWorker) => {
-    const definition = registry.models.find((m) => m.name === job.model);
+    const definition = models.find((m) => m.name === job.model);
     const preset = definition?.presets.find((p) => p.name === job.preset);
     if (!definition || !preset) {
       send({ type: 'error', message: `suite worker has no preset ${job.model}/${job.preset}` });

@@ -25,4 +25,14 @@ export interface ModelDefinition<S = any, A extends ActionBase = any> {
   readonly presets: readonly Preset[];
   /** Checks relations between params that ranges cannot express; returns a one-line error or undefined. */
   validate?(params: ParamValues): string | undefined;
+  /**
+   * Where another thread (or a later `kcheck replay`) can import this definition from: a module URL and the name
+   * of an export that is this definition or a registry holding it. Set by the CLI's model loader; optional.
+   */
+  readonly source?: ModelSource;
+}
+
+export interface ModelSource {
+  readonly moduleUrl: string;
+  readonly exportName: string;
 }
