@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// Launcher for `npx kcheck`: registers tsx's loader so the TypeScript sources run directly, then starts the CLI.
-import { register } from 'tsx/esm/api';
+// Launcher for `npx kcheck`: in a checkout (the TypeScript sources are here) it registers tsx's loader and runs
+// them directly; in the installed package, which ships only compiled JavaScript, it runs dist/bin/kcheck.js.
+import { existsSync } from 'node:fs';
 
-register();
-await import('./kcheck.ts');
+if (existsSync(new URL('./kcheck.ts', import.meta.url))) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./kcheck.ts');
+} else {
+  await import('../dist/bin/kcheck.js');
+}
