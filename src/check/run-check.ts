@@ -33,7 +33,7 @@ export interface CheckOptions extends ParamSources {
 export interface ParallelCheckOptions extends CheckOptions {
   /** Threads for exhaustive BFS (1 = the single-threaded explorer). */
   readonly workers?: number;
-  /** Where worker threads import the registry or definition from (default: the definition's own `source`). */
+  /** Where worker threads import the registry from, for definitions without a `source` of their own. */
   readonly workerSource?: { readonly moduleUrl: string; readonly exportName: string };
 }
 
@@ -102,7 +102,8 @@ export function checkModel(definition: ModelDefinition, options: CheckOptions = 
 export async function checkModelParallel(definition: ModelDefinition, options: ParallelCheckOptions): Promise<CheckOutcome> {
   const workers = options.workers ?? 1;
   const { params, model, all, budgets } = prepare(definition, options);
-  const source = options.workerSource ?? definition.source;
+  // A model loaded from a user's file is not in the registry module: its own source wins.
+  const source = definition.source ?? options.workerSource;
   if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || !source || !canRunParallel(model, workers)) {
     return checkModel(definition, options);
   }

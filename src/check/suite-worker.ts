@@ -12,7 +12,8 @@ export interface SuiteWorkerInit {
   readonly moduleUrl: string;
   readonly exportName: string;
 }
-export type ToSuiteWorker = { readonly index: number; readonly model: string; readonly preset: string };
+/** `source`: where a model loaded from a user's file comes from (default: the registry in SuiteWorkerInit). */
+export type ToSuiteWorker = { readonly index: number; readonly model: string; readonly preset: string; readonly source?: SuiteWorkerInit };
 export type FromSuiteWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'case'; readonly index: number; readonly result: SuiteCase }
@@ -31,8 +32,20 @@ export async function runWorker(importModule: ImportModule): Promise<void> {
     send({ type: 'error', message: `suite worker could not load the registry: ${thrown instanceof Error ? thrown.message : String(thrown)}` });
     return;
   }
-  port.on('message', (job: ToSuiteWorker) => {
-    const definition = models.find((m) => m.name === job.model);
+  const loaded = new Map<string, readonly ModelDefinition[]>();
+  port.on('message', async (job: ToSuiteWorker) => {
+    let pool = models;
+    if (job.source) {
+      const key = `${job.source.moduleUrl}#${job.source.exportName}`;
+      try {
+        if (!loaded.has(key)) loaded.set(key, definitionsIn((await importModule(job.source.moduleUrl))[job.source.exportName]) ?? []);
+      } catch (thrown) {
+        send({ type: 'error', message: `suite worker could not load ${job.source.moduleUrl}: ${thrown instanceof Error ? thrown.message : String(thrown)}` });
+        return;
+      }
+      pool = loaded.get(key)!;
+    }
+    const definition = pool.find((m) => m.name === job.model);
     const preset = definition?.presets.find((p) => p.name === job.preset);
     if (!definition || !preset) {
       send({ type: 'error', message: `suite worker has no preset ${job.model}/${job.preset}` });

@@ -9,6 +9,7 @@ import { listCommand } from './list-command.ts';
 import type { Registry } from './registry.ts';
 import { replayCommand } from './replay-command.ts';
 import { suiteCommand } from './suite-command.ts';
+import { withUserModels } from './user-models.ts';
 
 export function commandsOf(registry: Registry): Command[] {
   return [listCommand(registry), checkCommand(registry), replayCommand(registry), suiteCommand(registry), ...registry.commands];
@@ -21,15 +22,18 @@ function help(commands: readonly Command[]): string {
   return lines.join('\n');
 }
 
-export async function main(argv: readonly string[], registry: Registry, io: CliIo): Promise<number> {
-  const commands = commandsOf(registry);
-  const [name, ...rest] = argv;
+export async function main(argv: readonly string[], builtIn: Registry, io: CliIo): Promise<number> {
+  const [name] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help(commands));
+    io.out(help(commandsOf(builtIn)));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
   try {
+    // The user's models (kcheck.config.*, `check ./model.ts`, a trace's recorded module) join the built-in ones.
+    const { registry, argv: args } = await withUserModels(argv, builtIn, io);
+    const commands = commandsOf(registry);
+    const rest = args.slice(1);
+    const command = commands.find((c) => c.name === name);
     if (!command) {
       io.err(`kcheck: unknown command '${name}'; valid commands: ${commands.map((c) => c.name).join(', ')}\n`);
       return EXIT.usage;

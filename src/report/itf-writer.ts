@@ -21,6 +21,7 @@ export function artifactToItf(artifact: ViolationArtifact): ItfTrace {
       propertyKind: artifact.propertyKind,
       initIndex: artifact.initIndex,
       description: artifact.doc,
+      ...(artifact.modelSource ? { modelSource: artifact.modelSource } : {}),
     },
     vars,
     states: artifact.steps.map((step) => {

@@ -5,6 +5,7 @@ import type { ActionBase, Model, TraceValue } from '../contract/model.ts';
 import type { ParamValues } from '../contract/params.ts';
 import type { Strategy } from '../explore/outcome.ts';
 import type { Trace } from '../explore/trace.ts';
+import type { ModelProvenance } from '../check/model-provenance.ts';
 
 export interface ArtifactStep {
   readonly index: number;
@@ -25,6 +26,8 @@ export interface ViolationArtifact {
   readonly doc: string;
   readonly initIndex: number;
   readonly steps: readonly ArtifactStep[];
+  /** Where a model loaded from a file came from (recorded in the ITF #meta for replay); absent for built-ins. */
+  readonly modelSource?: ModelProvenance;
   /** File stem used for the trace and report files, e.g. "zk-controller.no-epoch-fencing.no-stale-controller-write". */
   readonly stem: string;
 }

@@ -3,6 +3,7 @@
 
 import { join } from 'node:path';
 import type { CheckResult } from '../check/run-check.ts';
+import { provenanceOf } from '../check/model-provenance.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import type { WrittenViolation } from './check-summary.ts';
 import { artifactToHtml } from './html-report.ts';
@@ -23,6 +24,7 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
       property: v.record.property,
       propertyKind: v.record.kind,
       doc: v.doc,
+      modelSource: provenanceOf(definition.source, result.params),
     });
     const trace = join(outDir, `${artifact.stem}.itf.json`);
     const report = join(outDir, `${artifact.stem}.md`);
