@@ -14,6 +14,7 @@ import { canRunParallel, exploreParallel } from '../explore/parallel/explore-par
 import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
 import { withAssertions, type CheckOutcome } from './check-outcome.ts';
 import { resolveParams, type ParamSources } from './resolve-params.ts';
+import { DEFAULT_ENCODE_SAMPLES, verifyEncode } from './verify-encode.ts';
 
 export interface CheckOptions extends ParamSources {
   readonly strategy?: Strategy;
@@ -28,6 +29,8 @@ export interface CheckOptions extends ParamSources {
   readonly symmetry?: boolean;
   readonly continueAfterViolation?: boolean;
   readonly onProgress?: (progress: Progress) => void;
+  /** Before the search, check `encode` on this many reachable states (true: 20,000); a collision is KC_ENCODE_COLLISION. */
+  readonly verifyEncode?: boolean | number;
 }
 
 export interface ParallelCheckOptions extends CheckOptions {
@@ -72,6 +75,7 @@ export function selectProperties<S, A extends ActionBase>(all: readonly Property
 function prepare(definition: ModelDefinition, options: CheckOptions) {
   const params = resolveParams(definition, options);
   const model = definition.create(params);
+  if (options.verifyEncode) verifyEncode(definition.name, model, options.verifyEncode === true ? DEFAULT_ENCODE_SAMPLES : options.verifyEncode);
   const all = definition.properties(params);
   const { safety, witnesses } = selectProperties(all, options.properties, definition.name);
   // Budgets and switches every explorer takes, single-threaded or parallel.

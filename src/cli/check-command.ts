@@ -20,7 +20,7 @@ import { modelNamed, type Registry } from './registry.ts';
 const USAGE =
   'kcheck check <model> [--preset NAME] [--set key=value]... [--config FILE.json] [--strategy bfs|simulate] ' +
   '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] ' +
-  '[--continue] [--workers N] [--out DIR] [--format text|json] [--junit FILE]';
+  '[--continue] [--workers N] [--out DIR] [--format text|json] [--junit FILE] [--verify-encode]';
 
 const OPTIONS = {
   preset: { type: 'string' },
@@ -39,6 +39,7 @@ const OPTIONS = {
   out: { type: 'string' },
   format: { type: 'string' },
   junit: { type: 'string' },
+  'verify-encode': { type: 'boolean' },
 } as const;
 
 export function checkCommand(registry: Registry): Command {
@@ -72,6 +73,7 @@ export function checkCommand(registry: Registry): Command {
         symmetry: values.symmetry === true,
         continueAfterViolation: values.continue === true,
         onProgress: io.isTty ? progressPrinter(io) : undefined,
+        verifyEncode: values['verify-encode'] === true,
       });
       if (io.isTty) io.err('\r\x1b[K');
       const written = writeViolationFiles(definition, result, typeof values.out === 'string' ? values.out : 'reports');
