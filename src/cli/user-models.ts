@@ -43,6 +43,17 @@ async function loadConfigModule(file: string): Promise<Record<string, unknown>> 
   }
 }
 
+/** `check`'s flags without a value; every other `--flag` (without `=`) takes the next argument. */
+const BOOLEAN_FLAGS = new Set(['--symmetry', '--continue', '--verify-encode', '--help', '-h']);
+
+function firstPositional(args: readonly string[]): number {
+  for (let i = 0; i < args.length; i++) {
+    if (!args[i].startsWith('-')) return i;
+    if (!BOOLEAN_FLAGS.has(args[i]) && !args[i].includes('=')) i++;
+  }
+  return -1;
+}
+
 function add(models: ModelDefinition[], definition: ModelDefinition, from: string): void {
   const twin = models.find((m) => m.name === definition.name);
   if (twin && twin.source?.moduleUrl !== definition.source?.moduleUrl) {
@@ -60,12 +71,11 @@ export async function withUserModels(argv: readonly string[], registry: Registry
   }
   let args = argv;
   const [command, ...rest] = argv;
-  const first = rest.findIndex((a) => !a.startsWith('-'));
-  // Options that take a value would be mistaken for the positional; check's model comes first by convention.
-  if (command === 'check' && first === 0 && looksLikeModelPath(rest[0])) {
-    const definition = await loadModelModule(rest[0], cwd);
-    add(models, definition, rest[0]);
-    args = [command, definition.name, ...rest.slice(1)];
+  const first = firstPositional(rest);
+  if (command === 'check' && first >= 0 && looksLikeModelPath(rest[first])) {
+    const definition = await loadModelModule(rest[first], cwd);
+    add(models, definition, rest[first]);
+    args = [command, ...rest.slice(0, first), definition.name, ...rest.slice(first + 1)];
   }
   if (command === 'replay' && first === 0) {
     let meta: { model?: unknown; modelSource?: { module?: unknown; export?: unknown; moduleHash?: unknown } } | undefined;

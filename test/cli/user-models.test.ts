@@ -41,7 +41,7 @@ afterAll(() => process.chdir(home));
 
 describe('a model from a file', () => {
   it('checks ./counter.mjs by path and records where the model came from', async () => {
-    const run = await runCli('check', './counter.mjs', '--preset', 'unbounded', '--format', 'json');
+    const run = await runCli('check', '--preset', 'unbounded', '--symmetry', './counter.mjs', '--format', 'json');
     expect(run.code).toBe(1);
     const summary = JSON.parse(run.out);
     expect(summary.violations.map((v: { property: string; length: number }) => [v.property, v.length])).toEqual([['below-max', 3]]);
