@@ -2,7 +2,7 @@
 // and bytes per distinct state (peak RSS above the RSS measured just before the search, per distinct state).
 
 import { checkModelParallel } from '../src/check/run-check.ts';
-import { registry } from '../properties/registry.ts';
+import { registry } from '../wiring/registry.ts';
 import { BENCHMARKS } from './benchmarks.ts';
 
 const name = process.argv[2];

@@ -3,7 +3,7 @@
 
 import { main } from '../src/cli/main.ts';
 import { installInterrupt } from '../src/cli/interrupt.ts';
-import { registry } from '../properties/registry.ts';
+import { registry } from '../wiring/registry.ts';
 
 // Only `check` polls a stop request; every other command keeps the default signal behaviour (it dies at once).
 const stop = process.argv[2] === 'check'

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'KC_BAD_TRACE'
   | 'KC_BAD_VECTORS'
   | 'KC_BAD_INPUT'
+  | 'KC_BAD_MODEL'
+  | 'KC_ENCODE_COLLISION'
   | 'KC_IO';
 
 export class KcheckError extends Error {

@@ -2,7 +2,8 @@
 // params, StrongIsr / WeakIsr as invariants, two witnesses, and presets pinned to TLC's results for
 // hachikuji/kafka-specification (2 replicas, LogSize 2, MaxRecords 2, MaxLeaderEpoch 2) plus 3-replica runs.
 
-import type { ModelDefinition, Preset } from '../../src/contract/model-definition.ts';
+import { defineModel, type PresetSpec } from '../../src/contract/define-model.ts';
+import type { Preset } from '../../src/contract/model-definition.ts';
 import type { ParamValues } from '../../src/contract/params.ts';
 import { always, sometimes } from '../../src/contract/property.ts';
 import type { KafkaSpecAction } from './kafka-spec-actions.ts';
@@ -39,7 +40,7 @@ const presets: Preset[] = [
   { name: 'kip-320-3-replicas', doc: 'Kip320 with 3 replicas: holds exhaustively, 737,794 distinct states, depth 25 actions (TLC depth 26)', params: { ...TLC, replicas: 3, variant: 'kip-320' }, expect: { holds: true } },
 ];
 
-export const kafkaSpecDefinition: ModelDefinition<KafkaSpecState, KafkaSpecAction> = {
+export const kafkaSpecDefinition = defineModel({
   name: 'kafka-spec',
   doc: "Calibration: hachikuji/kafka-specification's TLA+ replication specs (truncate to HW, KIP-101, KIP-279, KIP-320), for comparing state counts with TLC",
   params: [
@@ -63,5 +64,5 @@ export const kafkaSpecDefinition: ModelDefinition<KafkaSpecState, KafkaSpecActio
       ),
     ];
   },
-  presets,
-};
+  presets: presets as readonly PresetSpec<any>[],
+});

@@ -1,7 +1,7 @@
 // The `two-phase-commit` calibration model as the registry sees it: param `resourceManagers`, the TPConsistent
 // invariant, witnesses for both outcomes, and presets. Not Kafka: it checks the harness against known counts.
 
-import type { ModelDefinition } from '../../src/contract/model-definition.ts';
+import { defineModel } from '../../src/contract/define-model.ts';
 import { always, sometimes } from '../../src/contract/property.ts';
 import { rmState, twoPhaseCommit, type TwoPhaseAction, type TwoPhaseState } from './two-phase-commit.ts';
 
@@ -10,7 +10,7 @@ const each = (s: TwoPhaseState, n: number, value: number): boolean => {
   return false;
 };
 
-export const twoPhaseCommitDefinition: ModelDefinition<TwoPhaseState, TwoPhaseAction> = {
+export const twoPhaseCommitDefinition = defineModel({
   name: 'two-phase-commit',
   doc: "Calibration, not Kafka: Lamport's TwoPhase commit spec (TLA+ Examples), for comparing state counts with TLC",
   params: [
@@ -32,4 +32,4 @@ export const twoPhaseCommitDefinition: ModelDefinition<TwoPhaseState, TwoPhaseAc
     { name: 'five-rms', doc: 'TwoPhase with 5 RMs: 8,832 distinct states', params: { resourceManagers: 5 }, expect: { holds: true } },
     { name: 'abort-after-prepare', doc: 'an RM aborts after voting to commit: TPConsistent fails', params: { resourceManagers: 3, abortAfterPrepare: true }, expect: { violates: ['tp-consistent'] } },
   ],
-};
+});

@@ -17,7 +17,7 @@ import {
 import { LATEST_METADATA_VERSION } from '../rules/partition-change/metadata-version.ts';
 import type { PartitionRegistration } from '../rules/partition-change/partition-registration.ts';
 import type { ReplicationConfig } from './replication-config.ts';
-import type { AlterPartitionInFlight, ReplicationState, ShutdownKind } from './replication-state.ts';
+import { recordEpoch, type AlterPartitionInFlight, type ReplicationState, type ShutdownKind } from './replication-state.ts';
 import {
   zkAlterPartitionStep,
   zkBrokerFailure,
@@ -51,8 +51,12 @@ function kraftContext(
 function zkInput(state: ReplicationState, config: ReplicationConfig): ZkControllerInput {
   return {
     unclean: config.uncleanLeaderElection,
-    largestLeo: config.leaderElection === 'largest-leo',
+    offlineElection: config.offlineElection,
     logEndOffset: (r) => state.brokers[r].log.length,
+    lastLoggedEpoch: (r) => {
+      const log = state.brokers[r].log;
+      return log.length === 0 ? -1 : recordEpoch(log[log.length - 1]);
+    },
   };
 }
 

@@ -7,6 +7,10 @@ import { HW_RULE_COMMITTED_ISR_ONLY, HW_RULE_CURRENT, type HighWatermarkRule } f
 import type { LeaderPartitionConfig } from '../rules/replication/leader-partition.ts';
 import { DEFAULT_REPLICA_LAG_TIME_MAX_MS } from '../rules/replication/replica-state.ts';
 import type { TruncationEra } from '../rules/replication/truncation-era.ts';
+import { largestLeoElection } from './largest-leo-election.ts';
+import type { OfflineElection } from './offline-election.ts';
+
+const largestLeoOffline: OfflineElection = (i) => largestLeoElection(i.current, i.assignment, i.online, i.logEndOffset);
 
 /**
  * Who decides leaders and ISR changes:
@@ -40,9 +44,12 @@ export interface ReplicationConfig {
   readonly reassignments: number;
   /** A consumer reads from presumed leaders (off only to shrink the state space of presets that do not need it). */
   readonly consumer: boolean;
+  /** Replaces the ZK controller's offline election: `largest-leo`'s myth, or a variant's rule (kcheck/kafka). */
+  readonly offlineElection?: OfflineElection;
 }
 
-export function replicationConfig(p: ParamValues): ReplicationConfig {
+/** `electLeader`: a variant's offline election; the `largest-leo` scheme takes precedence (it is a param value). */
+export function replicationConfig(p: ParamValues, electLeader?: OfflineElection): ReplicationConfig {
   return {
     replicas: p.replicas as number,
     records: p.records as number,
@@ -61,6 +68,7 @@ export function replicationConfig(p: ParamValues): ReplicationConfig {
     preferredElection: p.preferredElection as boolean,
     reassignments: p.reassignments as number,
     consumer: p.consumer as boolean,
+    offlineElection: p.leaderElection === 'largest-leo' ? largestLeoOffline : electLeader,
   };
 }
 

@@ -9,13 +9,14 @@ import { leaderForControlledShutdown, leaderForOffline, leaderForPreferredReplic
 import { moveReassignedPartitionLeaderIfRequired } from '../rules/zk/reassigned-partition-leader.ts';
 import { removeReplicaFromIsr } from '../rules/zk/remove-replica-from-isr.ts';
 import type { LeaderAndIsr } from '../rules/zk/zk-state.ts';
-import { largestLeoElection } from './largest-leo-election.ts';
+import type { OfflineElection } from './offline-election.ts';
 
 export interface ZkControllerInput {
   readonly unclean: boolean;
-  /** The `largest-leo` myth replaces the offline election. */
-  readonly largestLeo: boolean;
+  /** Replaces the offline election (the `largest-leo` myth, or a variant's rule); undefined: Kafka's. */
+  readonly offlineElection: OfflineElection | undefined;
   readonly logEndOffset: (replica: number) => number;
+  readonly lastLoggedEpoch: (replica: number) => number;
 }
 
 export function toZk(p: PartitionRegistration): LeaderAndIsr {
@@ -44,9 +45,11 @@ function written(p: PartitionRegistration, lai: LeaderAndIsr | null, replicas: r
   return registrationWith(p, { ...lai, partitionEpoch: p.partitionEpoch + 1 }, replicas);
 }
 
-/** OfflinePartitionLeaderElectionStrategy (or the myth) for a leaderless / dead-leader partition. */
+/** OfflinePartitionLeaderElectionStrategy (or its replacement) for a leaderless / dead-leader partition. */
 function electOffline(p: PartitionRegistration, online: readonly number[], z: ZkControllerInput): PartitionRegistration {
-  if (z.largestLeo) return written(p, largestLeoElection(toZk(p), p.replicas, online, z.logEndOffset));
+  if (z.offlineElection) {
+    return written(p, z.offlineElection({ current: toZk(p), assignment: p.replicas, online, logEndOffset: z.logEndOffset, lastLoggedEpoch: z.lastLoggedEpoch }));
+  }
   const election = leaderForOffline(toZk(p), {
     assignment: p.replicas,
     online,

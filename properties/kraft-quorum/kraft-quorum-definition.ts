@@ -1,6 +1,6 @@
 // The `kraft-quorum` model as the registry sees it: params with ranges and docs, properties, and presets that pin
 // Kafka's KRaft rules (classic and KIP-996 elections) and show what each classic Raft mistake breaks.
-import type { ModelDefinition } from '../../src/contract/model-definition.ts';
+import { defineModel, type PresetSpec } from '../../src/contract/define-model.ts';
 import type { KraftQuorumAction } from '../../model/kraft-quorum/kraft-quorum-actions.ts';
 import { kraftQuorumConfig, kraftQuorumModel } from '../../model/kraft-quorum/kraft-quorum-model.ts';
 import type { KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
@@ -8,7 +8,7 @@ import { kraftQuorumPresets } from './kraft-quorum-presets.ts';
 import { kraftQuorumProperties } from './kraft-quorum-properties.ts';
 import { kraftQuorumLiveness } from './kraft-quorum-liveness.ts';
 
-export const kraftQuorumDefinition: ModelDefinition<KraftQuorumState, KraftQuorumAction> = {
+export const kraftQuorumDefinition = defineModel({
   name: 'kraft-quorum',
   doc: 'KRaft controller quorum: Raft-style election of the active controller and replication of the metadata log',
   params: [
@@ -36,5 +36,6 @@ export const kraftQuorumDefinition: ModelDefinition<KraftQuorumState, KraftQuoru
   properties: (p) => [...kraftQuorumProperties(p), ...kraftQuorumLiveness(p)],
   validate: (p) =>
     (p.voters as number) < 2 && (p.diskLosses as number) > 0 ? 'diskLosses needs at least 2 voters (someone must keep the data)' : undefined,
-  presets: kraftQuorumPresets,
-};
+  // Typed as Preset[] in their own file; defineModel checks each one against the params above when defined.
+  presets: kraftQuorumPresets as readonly PresetSpec<any>[],
+});

@@ -47,7 +47,7 @@ const DECIDED_BY: Record<string, (typeof SPIED)[number] | 'timer'> = {
 
 describe('the model runs on the rules the raft.json vectors check', () => {
   it('every vector algorithm is mapped to the model entry point that decides it', () => {
-    const file = JSON.parse(readFileSync(new URL('../conformance/vectors/raft.json', import.meta.url), 'utf8')) as { vectors: { algorithm: string }[] };
+    const file = JSON.parse(readFileSync(new URL('../../wiring/conformance/vectors/raft.json', import.meta.url), 'utf8')) as { vectors: { algorithm: string }[] };
     const algorithms = new Set(file.vectors.map((v) => v.algorithm));
     expect([...algorithms].sort()).toEqual(Object.keys(DECIDED_BY).sort());
   });

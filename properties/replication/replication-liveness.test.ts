@@ -2,7 +2,7 @@
 // dies for good leaves the HW stuck and the committed record unread (pinned lassos).
 import { describe, expect, it } from 'vitest';
 import { runPreset } from '../../src/check/run-suite.ts';
-import { registry } from '../registry.ts';
+import { registry } from '../../wiring/registry.ts';
 
 const definition = registry.models.find((m) => m.name === 'replication')!;
 const preset = (name: string) => definition.presets.find((p) => p.name === name)!;

@@ -1,7 +1,7 @@
-// Liveness of one partition under fairness (kept apart from replication-definition.ts, which it extends through
-// withReplicationLiveness in the registry): a partition whose ISR still has a live member gets a leader, a
+// Liveness of one partition under fairness (kept apart from replication-definition.ts, which adds these
+// properties, presets and fairness to its own): a partition whose ISR still has a live member gets a leader, a
 // committed record reaches the consumer, and the high watermark catches up with the leader's log end.
-import type { ModelDefinition, Preset } from '../../src/contract/model-definition.ts';
+import type { Preset } from '../../src/contract/model-definition.ts';
 import { leadsTo, type LivenessProperty } from '../../src/contract/property.ts';
 import type { ReplicationState } from '../../model/replication/replication-state.ts';
 
@@ -70,13 +70,3 @@ export const replicationLivenessPresets: readonly Preset[] = [
     expect: { violates: ['high-watermark-eventually-advances', 'committed-eventually-consumed'] },
   },
 ];
-
-/** The replication definition with its liveness properties, fairness and presets added. */
-export function withReplicationLiveness(definition: ModelDefinition<ReplicationState>): ModelDefinition<ReplicationState> {
-  return {
-    ...definition,
-    fairness: REPLICATION_FAIRNESS,
-    properties: (p) => [...definition.properties(p), ...replicationLiveness()],
-    presets: [...definition.presets, ...replicationLivenessPresets],
-  };
-}

@@ -1,14 +1,14 @@
 // The `zk-controller` model as the registry sees it: params with ranges and docs, properties, and presets that
 // pin Kafka's fences (KAFKA-6082, STALE_CONTROLLER_EPOCH, KIP-380) and show what breaks without each.
 
-import type { ModelDefinition } from '../../src/contract/model-definition.ts';
+import { defineModel } from '../../src/contract/define-model.ts';
 import type { ZkControllerAction } from '../../model/zk-controller/zk-controller-actions.ts';
 import { zkControllerConfig, zkControllerModel } from '../../model/zk-controller/zk-controller-model.ts';
 import type { ZkControllerState } from '../../model/zk-controller/zk-controller-state.ts';
 import { zkControllerProperties } from './zk-controller-properties.ts';
 import { zkControllerLiveness } from './zk-controller-liveness.ts';
 
-export const zkControllerDefinition: ModelDefinition<ZkControllerState, ZkControllerAction> = {
+export const zkControllerDefinition = defineModel({
   name: 'zk-controller',
   doc: 'ZooKeeper-mode controller election and failover: ephemeral /controller, /controller_epoch, zombie fencing',
   params: [
@@ -37,4 +37,4 @@ export const zkControllerDefinition: ModelDefinition<ZkControllerState, ZkContro
     { name: 'controller-failover', doc: 'liveness of failover: 2 brokers, one crash and one session expiry; whenever /controller is gone a live broker takes over (watch and re-elect)', params: { brokers: 2, crashes: 1, electionSurvivesExpiry: false }, expect: { holds: true }, liveness: ['controller-eventually-elected'] },
     { name: 'no-watch-reregistration', doc: 'as controller-failover, but a broker does not re-register its /controller watch after its session expired: when the controller then crashes and its session ends, nobody runs for controller', params: { brokers: 2, crashes: 1, electionSurvivesExpiry: false, watchReregistration: false }, expect: { violates: ['controller-eventually-elected'] } },
   ],
-};
+});

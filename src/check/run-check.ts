@@ -16,8 +16,10 @@ import { lassoProblem } from '../explore/liveness/lasso-check.ts';
 import { refuseLivenessOptions } from '../explore/liveness/liveness-options.ts';
 import { canRunParallel, exploreParallel } from '../explore/parallel/explore-parallel.ts';
 import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
+import { withAssertions, type CheckOutcome } from './check-outcome.ts';
 import { resolveParams, type ParamSources } from './resolve-params.ts';
 import { createModel } from './create-model.ts';
+import { DEFAULT_ENCODE_SAMPLES, verifyEncode } from './verify-encode.ts';
 
 export interface CheckOptions extends ParamSources {
   readonly strategy?: Strategy;
@@ -40,12 +42,14 @@ export interface CheckOptions extends ParamSources {
   readonly shouldStop?: () => StopReason | null;
   /** Liveness properties to check besides the selection (they are checked only when named, here or above). */
   readonly liveness?: readonly string[];
+  /** Before the search, check `encode` on this many reachable states (true: 20,000); a collision is KC_ENCODE_COLLISION. */
+  readonly verifyEncode?: boolean | number;
 }
 
 export interface ParallelCheckOptions extends CheckOptions {
   /** Threads for exhaustive BFS (1 = the single-threaded explorer). */
   readonly workers?: number;
-  /** Where worker threads import the registry from (closures cannot cross threads). */
+  /** Where worker threads import the registry from, for definitions without a `source` of their own. */
   readonly workerSource?: { readonly moduleUrl: string; readonly exportName: string };
 }
 
@@ -86,6 +90,7 @@ export function selectProperties<S, A extends ActionBase>(all: readonly Property
 function prepare(definition: ModelDefinition, options: CheckOptions) {
   const params = resolveParams(definition, options);
   const model = createModel(definition, params);
+  if (options.verifyEncode) verifyEncode(definition.name, model, options.verifyEncode === true ? DEFAULT_ENCODE_SAMPLES : options.verifyEncode);
   const all = definition.properties(params);
   const { safety, witnesses, liveness } = selectProperties(all, options.properties, definition.name, options.liveness);
   // Budgets and switches every explorer takes, single-threaded or parallel.
@@ -101,7 +106,7 @@ function prepare(definition: ModelDefinition, options: CheckOptions) {
   return { params, model, all, budgets, liveness, base: { properties: safety, witnesses, ...budgets } };
 }
 
-export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckResult {
+export function checkModel(definition: ModelDefinition, options: CheckOptions = {}): CheckOutcome {
   const { params, model, all, base, liveness } = prepare(definition, options);
   if (liveness.length > 0) refuseLivenessOptions(options, liveness.map((p) => p.name));
   if (options.por && (options.strategy ?? 'bfs') !== 'bfs') throw new KcheckError('KC_BAD_OPTION', '--por applies to exhaustive search only; drop it or use --strategy bfs');
@@ -118,19 +123,21 @@ export function checkModel(definition: ModelDefinition, options: CheckOptions = 
  * As checkModel, but exhaustive BFS runs on `workers` threads when the model can (it offers `decode`): the same
  * distinct-state count and the same shortest counterexample lengths, faster on several cores.
  */
-export async function checkModelParallel(definition: ModelDefinition, options: ParallelCheckOptions): Promise<CheckResult> {
+export async function checkModelParallel(definition: ModelDefinition, options: ParallelCheckOptions): Promise<CheckOutcome> {
   const workers = options.workers ?? 1;
   const { params, model, all, budgets, liveness } = prepare(definition, options);
   if (liveness.length > 0) refuseLivenessOptions(options, liveness.map((p) => p.name));
+  // A model loaded from a user's file is not in the registry module: its own source wins.
+  const source = definition.source ?? options.workerSource;
   // --por runs on the single-threaded explorer: the ample-set choice is per state, the workers expand fully.
-  if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || options.por || !options.workerSource || !canRunParallel(model, workers)) {
+  if ((options.strategy ?? 'bfs') !== 'bfs' || workers <= 1 || options.por || !source || !canRunParallel(model, workers)) {
     const result = checkModel(definition, options);
     if (!(options.por && workers > 1 && (options.strategy ?? 'bfs') === 'bfs')) return result;
     const warnings = [...result.outcome.warnings, `--por runs on one thread: --workers ${workers} was not used`];
-    return { ...result, outcome: { ...result.outcome, warnings } };
+    return withAssertions(definition, { ...result, outcome: { ...result.outcome, warnings } });
   }
   const outcome = await exploreParallel(
-    { ...options.workerSource, model: definition.name, params, properties: options.properties ? [...options.properties] : [] },
+    { ...source, model: definition.name, params, properties: options.properties ? [...options.properties] : [] },
     { workers, maxDepth: options.maxDepth, ...budgets },
   );
   return finish(definition, options, params, model, all, outcome);
@@ -143,7 +150,7 @@ function finish(
   model: ReturnType<ModelDefinition['create']>,
   all: readonly Property<any, any>[],
   explored: Outcome,
-): CheckResult {
+): CheckOutcome {
   let outcome = explored;
   const violations: ViolationReport[] = [];
   try {
@@ -160,7 +167,7 @@ function finish(
     violations.length = 0;
     outcome = { ...outcome, status: 'error', violations: [], error: { message: `the model is not deterministic: replay diverged at ${error.message}`, at: null } };
   }
-  return { model: definition.name, preset: options.preset ?? null, params, outcome, violations };
+  return withAssertions(definition, { model: definition.name, preset: options.preset ?? null, params, outcome, violations });
 }
 
 /** A violation must reproduce on its replayed trace; if it does not, the model is nondeterministic. */

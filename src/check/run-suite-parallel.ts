@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { ModelDefinition, Preset } from '../contract/model-definition.ts';
 import type { Registry } from '../cli/registry.ts';
 import { bundleWorker } from '../explore/parallel/bundle-worker.ts';
+import { siblingModule } from '../explore/parallel/sibling-module.ts';
 import { runPreset, type SuiteCase } from './run-suite.ts';
 import type { FromSuiteWorker, SuiteWorkerInit, ToSuiteWorker } from './suite-worker.ts';
 
@@ -34,11 +35,14 @@ export async function* runSuiteParallel(models: readonly ModelDefinition[], jobs
     const index = queue.shift();
     busy.index = index ?? -1;
     if (index === undefined) return;
-    const job: ToSuiteWorker = { index, model: list[index].definition.name, preset: list[index].preset.name, outDir };
+    const own = list[index].definition.source;
+    const job: ToSuiteWorker = { index, model: list[index].definition.name, preset: list[index].preset.name, outDir, ...(own ? { source: own } : {}) };
     worker.postMessage(job);
   };
 
-  const bundle = await bundleWorker(source.moduleUrl, new URL('./suite-worker.ts', import.meta.url));
+  // A bundle holds only the registry module; models from users' files are imported by the tsx bootstrap instead.
+  const userModels = list.some((job) => job.definition.source !== undefined);
+  const bundle = userModels ? null : await bundleWorker(source.moduleUrl, siblingModule('./suite-worker.ts', import.meta.url));
   const entry = bundle ?? new URL('./suite-worker-entry.mjs', import.meta.url);
   const init: SuiteWorkerInit = { moduleUrl: source.moduleUrl, exportName: source.exportName };
   for (let t = 0; t < threads; t++) {

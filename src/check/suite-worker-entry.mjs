@@ -1,7 +1,10 @@
 // Bootstrap of a `kcheck suite` worker when no plain-JS bundle could be built: a worker thread does not inherit the
-// main thread's tsx loader, so register tsx here, then run the TypeScript worker. Plain .mjs so Node can start it.
+// main thread's tsx loader, so register tsx here (a user's model may be TypeScript), then run the worker: compiled
+// JavaScript in the package, TypeScript in a checkout. Plain .mjs so Node can start it.
+import { existsSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
 
 register();
-const { runWorker } = await import('./suite-worker.ts');
+const compiled = new URL('./suite-worker.js', import.meta.url);
+const { runWorker } = await import(existsSync(compiled) ? compiled.href : './suite-worker.ts');
 await runWorker((url) => import(url));

@@ -92,6 +92,7 @@ export function checkCommand(registry: Registry): Command {
         continueAfterViolation: values.continue === true,
         onProgress: quiet ? undefined : progressPrinter(io, limitText(timeLimitSec, defaultTimeLimitSec !== null, maxStates, maxDepth)),
         shouldStop: stopPoll(io.stop, maxMemory),
+        verifyEncode: values['verify-encode'] === true,
       });
       if (io.isTty && !quiet) io.err('\r\x1b[K');
       const outDir = targets.outDir;

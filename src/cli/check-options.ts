@@ -12,7 +12,7 @@ export const DEFAULT_TIME_LIMIT_SEC = 600;
 export const CHECK_USAGE =
   'kcheck check <model> [--preset NAME] [--set key=value]... [--config FILE.json] [--strategy bfs|simulate] ' +
   '[--max-depth N] [--max-states N] [--time-limit SEC] [--walks N] [--seed N] [--property NAME]... [--symmetry] [--por] [--shard I/N] ' +
-  '[--continue] [--allow-vacuous] [--workers N] [--max-memory MIB] [--out DIR] [--format text|json] [--junit FILE] [--quiet]';
+  '[--continue] [--allow-vacuous] [--workers N] [--max-memory MIB] [--out DIR] [--format text|json] [--junit FILE] [--quiet] [--verify-encode]';
 
 export const CHECK_OPTIONS = {
   preset: { type: 'string', arg: 'NAME', doc: 'start from a named preset (see kcheck list)', shown: 'none: the model\'s defaults' },
@@ -35,6 +35,7 @@ export const CHECK_OPTIONS = {
   out: { type: 'string', arg: 'DIR', doc: 'where traces, reports and index.json/index.md go', shown: 'reports' },
   format: { type: 'string', arg: 'text|json', doc: 'text for people, or one JSON object on stdout', shown: 'text' },
   junit: { type: 'string', arg: 'FILE', doc: 'write a JUnit testsuite for this configuration (added to FILE if it is a kcheck JUnit file)', shown: 'none' },
+  'verify-encode': { type: 'boolean', doc: 'before the search, check on sampled reachable states that equal encodings mean equal variables (a model that forgets a field in encode merges states)', shown: 'off' },
   quiet: { type: 'boolean', doc: 'no progress lines on stderr (by default: every second on a terminal, every 10 s otherwise)', shown: 'off' },
 } as const satisfies OptionSpec;
 

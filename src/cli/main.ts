@@ -12,6 +12,7 @@ import { mergeCommand } from './merge-command.ts';
 import type { Registry } from './registry.ts';
 import { replayCommand } from './replay-command.ts';
 import { suiteCommand } from './suite-command.ts';
+import { withUserModels } from './user-models.ts';
 
 export function commandsOf(registry: Registry): Command[] {
   return [listCommand(registry), checkCommand(registry), replayCommand(registry), suiteCommand(registry), mergeCommand(), exploreCommand(registry), ...registry.commands];
@@ -24,19 +25,22 @@ function help(commands: readonly Command[]): string {
   return lines.join('\n');
 }
 
-export async function main(argv: readonly string[], registry: Registry, io: CliIo): Promise<number> {
-  const commands = commandsOf(registry);
-  const [name, ...rest] = argv;
+export async function main(argv: readonly string[], builtIn: Registry, io: CliIo): Promise<number> {
+  const [name] = argv;
   if (name === undefined) {
-    io.err(`kcheck: no command given; valid commands: ${commands.map((c) => c.name).join(', ')}; see kcheck --help [KC_USAGE]\n`);
+    io.err(`kcheck: no command given; valid commands: ${commandsOf(builtIn).map((c) => c.name).join(', ')}; see kcheck --help [KC_USAGE]\n`);
     return EXIT.usage;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.out(help(commands));
+    io.out(help(commandsOf(builtIn)));
     return EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
   try {
+    // The user's models (kcheck.config.*, `check ./model.ts`, a trace's recorded module) join the built-in ones.
+    const { registry, argv: args } = await withUserModels(argv, builtIn, io);
+    const commands = commandsOf(registry);
+    const rest = args.slice(1);
+    const command = commands.find((c) => c.name === name);
     if (!command) {
       io.err(`kcheck: unknown command '${oneLine(name, 80)}'; valid commands: ${commands.map((c) => c.name).join(', ')} [KC_UNKNOWN_COMMAND]\n`);
       return EXIT.usage;

@@ -1,5 +1,5 @@
 // What the CLI is given: the models (with their presets and properties) and any domain commands. The one place
-// that fills it is properties/registry.ts; src/ itself knows no model.
+// that fills it is wiring/registry.ts; src/ itself knows no model.
 
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import type { Command } from './command.ts';

@@ -1,5 +1,5 @@
 // Conformance vectors: input→output pairs taken from Apache Kafka's own unit tests, and the adapter shape that
-// runs one vector against kcheck's rule functions. The runner is generic; adapters live in properties/conformance/.
+// runs one vector against kcheck's rule functions. The runner is generic; adapters live in wiring/conformance/.
 
 export interface Vector {
   readonly id: string;

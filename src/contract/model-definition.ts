@@ -31,4 +31,14 @@ export interface ModelDefinition<S = any, A extends ActionBase = any> {
   validate?(params: ParamValues): string | undefined;
   /** Warnings about valid but surprising params (e.g. a value the system clamps), printed with the result. */
   notes?(params: ParamValues): readonly string[];
+  /**
+   * Where another thread (or a later `kcheck replay`) can import this definition from: a module URL and the name
+   * of an export that is this definition or a registry holding it. Set by the CLI's model loader; optional.
+   */
+  readonly source?: ModelSource;
+}
+
+export interface ModelSource {
+  readonly moduleUrl: string;
+  readonly exportName: string;
 }

@@ -25,6 +25,7 @@ export function artifactToItf(artifact: ViolationArtifact): ItfTrace {
       initIndex: artifact.initIndex,
       description: artifact.doc,
       ...(artifact.lasso ? { trigger: artifact.lasso.trigger } : {}),
+      ...(artifact.modelSource ? { modelSource: artifact.modelSource } : {}),
     },
     vars,
     states: artifact.steps.map((step) => {

@@ -7,6 +7,7 @@ import type { Property } from '../contract/property.ts';
 import type { ClusterView, StepInfo } from '../contract/view.ts';
 import type { LassoRef, Strategy } from '../explore/outcome.ts';
 import type { Trace } from '../explore/trace.ts';
+import type { ModelProvenance } from '../check/model-provenance.ts';
 import { configurationId } from './configuration-id.ts';
 import { fallbackStep, fallbackView } from './page/fallback-view.ts';
 
@@ -41,6 +42,8 @@ export interface ViolationArtifact {
   readonly steps: readonly ArtifactStep[];
   /** The model's account of what the violation concretely means at the last state (null when it offers none). */
   readonly consequence: string | null;
+  /** Where a model loaded from a file came from (recorded in the ITF #meta for replay); absent for built-ins. */
+  readonly modelSource?: ModelProvenance;
   /** File stem of the trace and reports, `<model>.<preset|custom>.<params-hash>.<property>`, e.g.
    *  "zk-controller.no-epoch-fencing.1a2b3c4d.no-stale-controller-write". */
   readonly stem: string;

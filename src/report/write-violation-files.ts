@@ -6,6 +6,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult } from '../check/run-check.ts';
+import { provenanceOf } from '../check/model-provenance.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import type { WrittenViolation } from './check-summary.ts';
 import { artifactToHtml } from './html-report.ts';
@@ -29,6 +30,7 @@ export function writeViolationFiles(definition: ModelDefinition, result: CheckRe
       propertyKind: v.record.kind,
       doc: v.doc,
       ...(v.record.lasso ? { lasso: v.record.lasso } : {}),
+      modelSource: provenanceOf(definition.source, result.params),
     }, definition.properties(result.params));
     const trace = join(outDir, `${artifact.stem}.itf.json`);
     const report = join(outDir, `${artifact.stem}.md`);

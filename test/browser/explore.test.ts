@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registry } from '../../properties/registry.ts';
+import { registry } from '../../wiring/registry.ts';
 import { openExplorer } from '../../src/cli/explore-command.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { hasChromium, launch, screenshotDir } from './browser.ts';

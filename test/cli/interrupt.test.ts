@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { StopRequest } from '../../src/cli/stop-request.ts';
-import { registry } from '../../properties/registry.ts';
+import { registry } from '../../wiring/registry.ts';
 
 const LAUNCHER = new URL('../../bin/kcheck.js', import.meta.url).pathname;
 // Finds a 6-action violation within ~3,000 states, then (with --continue) runs for minutes.

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../../src/check/resolve-params.ts';
 import { modelNamed } from '../../src/cli/registry.ts';
 import { configurationId } from '../../src/report/configuration-id.ts';
-import { registry } from '../../properties/registry.ts';
+import { registry } from '../../wiring/registry.ts';
 import { runCli } from './run-cli.ts';
 
 const VIOLATING = ['check', 'zk-controller', '--preset', 'no-epoch-fencing'];

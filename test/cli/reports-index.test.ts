@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/check/run-check.ts';
 import { textSummary } from '../../src/report/text-summary.ts';
-import { registry } from '../../properties/registry.ts';
+import { registry } from '../../wiring/registry.ts';
 import { runCli } from './run-cli.ts';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'kcheck-reports-'));

@@ -1,6 +1,6 @@
 // Test helper: runs the CLI in-process with the real registry and captures stdout, stderr and the exit code.
 import { main } from '../../src/cli/main.ts';
-import { registry } from '../../properties/registry.ts';
+import { registry } from '../../wiring/registry.ts';
 
 export interface CliRun {
   readonly code: number;

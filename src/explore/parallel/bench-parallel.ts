@@ -14,7 +14,7 @@ const rounds = Number(process.argv[3] ?? 3);
 const order = (process.argv[4] ?? 'bfs,1,2').split(',');
 const params = { resourceManagers, abortAfterPrepare: false };
 const source = {
-  moduleUrl: new URL('../../../properties/registry.ts', import.meta.url).href,
+  moduleUrl: new URL('../../../wiring/registry.ts', import.meta.url).href,
   exportName: 'registry',
   model: 'two-phase-commit',
   params,

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { siblingModule } from './sibling-module.ts';
 
 interface Input {
   readonly path: string;
@@ -20,7 +21,7 @@ interface Input {
  * A file URL of the bundled worker for this registry module, or null (no esbuild, not a file URL, build error).
  * `workerMain` exports `runWorker(importModule)`: the parallel BFS worker by default, or the suite's.
  */
-export async function bundleWorker(moduleUrl: string, workerMainUrl = new URL('./worker-main.ts', import.meta.url)): Promise<URL | null> {
+export async function bundleWorker(moduleUrl: string, workerMainUrl = siblingModule('./worker-main.ts', import.meta.url)): Promise<URL | null> {
   if (!moduleUrl.startsWith('file:')) return null;
   try {
     const workerMain = fileURLToPath(workerMainUrl);
@@ -77,9 +78,10 @@ async function build(registryPath: string, workerMain: string): Promise<{ code: 
         // Each file keeps its own import.meta.url (code may locate data files next to itself).
         name: 'pin-import-meta-url',
         setup(plugin) {
-          plugin.onLoad({ filter: /\.[cm]?ts$/ }, async (args) => {
+          plugin.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
             const text = await readFile(args.path, 'utf8');
-            return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+            const loader = /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js';
+            return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader };
           });
         },
       },

@@ -14,7 +14,7 @@ import { canRunParallel, exploreParallel, type ParallelOptions } from './explore
 import { registry as fixtures } from './fixture-registry.ts';
 import type { LevelReport } from './parallel-options.ts';
 
-const PROPERTIES_URL = new URL('../../../properties/registry.ts', import.meta.url).href;
+const PROPERTIES_URL = new URL('../../../wiring/registry.ts', import.meta.url).href;
 const FIXTURES_URL = new URL('./fixture-registry.ts', import.meta.url).href;
 const grid = fixtures.models[0];
 

@@ -4,7 +4,7 @@
 import type { ActionBase, Model } from '../../contract/model.ts';
 import type { ModelDefinition } from '../../contract/model-definition.ts';
 import type { ActionProperty, AlwaysProperty, Property, SometimesProperty } from '../../contract/property.ts';
-import type { Registry } from '../../cli/registry.ts';
+import { definitionsIn } from '../../check/definitions-in.ts';
 import { KcheckError } from '../../errors.ts';
 import type { WorkerModelSource } from './parallel-options.ts';
 
@@ -20,11 +20,11 @@ export type ImportModule = (url: string) => Promise<Record<string, unknown>>;
 
 export async function loadModel(source: WorkerModelSource, importModule: ImportModule = (url) => import(url)): Promise<LoadedModel> {
   const module = await importModule(source.moduleUrl);
-  const registry = module[source.exportName] as Registry | undefined;
-  if (!registry || !Array.isArray(registry.models)) {
-    throw new KcheckError('KC_BAD_INPUT', `${source.moduleUrl} has no registry export named '${source.exportName}'`);
+  const models = definitionsIn(module[source.exportName]);
+  if (!models) {
+    throw new KcheckError('KC_BAD_INPUT', `${source.moduleUrl} has no registry or model definition export named '${source.exportName}'`);
   }
-  const definition = registry.models.find((m) => m.name === source.model);
+  const definition = models.find((m) => m.name === source.model);
   if (!definition) throw new KcheckError('KC_UNKNOWN_MODEL', `unknown model '${source.model}' in ${source.moduleUrl}`);
   return buildModel(definition, source);
 }

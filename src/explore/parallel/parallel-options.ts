@@ -7,7 +7,7 @@ import type { ParamValues } from '../../contract/params.ts';
 import type { ExploreOptions } from '../explore-options.ts';
 
 export interface WorkerModelSource {
-  /** URL of a module exporting a Registry, e.g. `new URL('../properties/registry.ts', import.meta.url).href`. */
+  /** URL of a module exporting a Registry, e.g. `new URL('../wiring/registry.ts', import.meta.url).href`. */
   readonly moduleUrl: string;
   /** Name of that export (a `Registry` from src/cli/registry.ts). */
   readonly exportName: string;

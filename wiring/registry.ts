@@ -7,13 +7,10 @@ import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-ph
 import type { Registry } from '../src/cli/registry.ts';
 import { assignCommand } from './commands/assign-command.ts';
 import { conformanceCommand } from './commands/conformance-command.ts';
-import { kraftQuorumDefinition } from './kraft-quorum/kraft-quorum-definition.ts';
-import { replicationDefinition } from './replication/replication-definition.ts';
-import { withReplicationLiveness } from './replication/replication-liveness.ts';
-import { zkControllerDefinition } from './zk-controller/zk-controller-definition.ts';
+import { kafkaModels } from './kafka.ts';
 
 export const registry: Registry = {
-  models: [zkControllerDefinition, kraftQuorumDefinition, withReplicationLiveness(replicationDefinition), kafkaSpecDefinition, twoPhaseCommitDefinition, hourClockDefinition],
+  models: [...kafkaModels, kafkaSpecDefinition, twoPhaseCommitDefinition, hourClockDefinition],
   commands: [assignCommand, conformanceCommand],
   source: { moduleUrl: import.meta.url, exportName: 'registry' },
 };

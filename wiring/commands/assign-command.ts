@@ -10,7 +10,7 @@ import {
   balanceSummary, describeFailure, isPlacerName, PLACER_NAMES, runPlacer,
   type BalanceSummary, type BrokerMetadata, type PlacementFailure, type PlacerName,
 } from '../../model/rules/assignment/index.ts';
-import { assignmentProperties, type PlacementCase, type PropertyVerdict } from '../assignment/placer-guarantees.ts';
+import { assignmentProperties, type PlacementCase, type PropertyVerdict } from '../../properties/assignment/placer-guarantees.ts';
 
 const USAGE =
   'kcheck assign --brokers 0:rackA,1:rackA,2:rackB,3 --partitions N --replication-factor R ' +
