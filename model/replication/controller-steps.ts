@@ -153,7 +153,9 @@ export function controllerAlterPartition(
   let partition: PartitionRegistration;
   let error: string;
   if (config.leaderElection === 'kraft') {
-    const result = alterPartition(state.controller, { ...fields, leaderRecoveryState: 'RECOVERED' }, kraftContext(state, config));
+    // KIP-903 (8c88cdb7186, 3.5): newIsrWithEpochs; ineligibleReplicasForIsr rejects a quoted epoch ≠ the registration.
+    const newIsrBrokerEpochs = request.isrBrokerEpochs.length > 0 ? request.isrBrokerEpochs : undefined;
+    const result = alterPartition(state.controller, { ...fields, newIsrBrokerEpochs, leaderRecoveryState: 'RECOVERED' }, kraftContext(state, config));
     partition = result.partition;
     error = result.error;
   } else {

@@ -8,11 +8,10 @@ import { committedIsr, isInflight } from '../rules/replication/isr-state.ts';
 import { assign, latestEpoch } from '../rules/replication/leader-epoch-cache.ts';
 import { checkLeaderRequest, requestCurrentLeaderEpoch } from '../rules/replication/leader-epoch-fencing.ts';
 import { updateFollowerFetchState, withIncrementedHW } from '../rules/replication/leader-partition.ts';
-import { eraRules } from '../rules/replication/truncation-era.ts';
 import { truncateBroker } from './apply-partition-update.ts';
 import { noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
-import { presumesLeadership, submitAlterPartition } from './leader-steps.ts';
+import { presumesLeadership, sendsBrokerEpochs, submitAlterPartition } from './leader-steps.ts';
 import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
 import { patchBroker, recordEpoch, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
 
@@ -28,7 +27,7 @@ function followerAndLeader(state: ReplicationState, id: number): { f: BrokerStat
 
 /** KIP-320: the request carries the follower's leader epoch and is fenced by it (before 2.1 it carried none). */
 function fencedOut(f: BrokerState, l: BrokerState, config: ReplicationConfig): boolean {
-  const epoch = requestCurrentLeaderEpoch(eraRules(config.truncation).fencesCurrentLeaderEpoch, f.leaderEpoch);
+  const epoch = requestCurrentLeaderEpoch(config.era.fencesCurrentLeaderEpoch, f.leaderEpoch);
   return checkLeaderRequest(true, l.leaderEpoch, epoch) !== 'NONE';
 }
 
@@ -38,7 +37,7 @@ export function offsetsForLeaderEpoch(state: ReplicationState, id: number, confi
   if (pair === undefined || !pair.f.truncating || fencedOut(pair.f, pair.l, config)) return undefined;
   const { f, l } = pair;
   const round = truncationRound(
-    config.truncation,
+    config.era,
     { entries: l.epochCache, logEndOffset: l.log.length },
     { entries: f.epochCache, logEndOffset: f.log.length, highWatermark: f.highWatermark },
   );
@@ -52,7 +51,7 @@ export function offsetsForLeaderEpoch(state: ReplicationState, id: number, confi
 function fetchTruncation(f: BrokerState, l: BrokerState, config: ReplicationConfig): number | undefined {
   const fetchOffset = f.log.length;
   const lastFetchedEpoch = latestEpoch(f.epochCache);
-  if (eraRules(config.truncation).truncatesOnFetch && lastFetchedEpoch >= 0) {
+  if (config.era.truncatesOnFetch && lastFetchedEpoch >= 0) {
     const check = validateFetchEpoch(l.epochCache, l.log.length, lastFetchedEpoch, fetchOffset);
     if (check.kind === 'diverging') return truncateOnDivergingEpoch(check.divergingEpoch, f.epochCache, fetchOffset).truncateTo;
     if (check.kind === 'offset-out-of-range') return truncateOnOffsetOutOfRange(l.log.length, fetchOffset);
@@ -81,12 +80,12 @@ export function fetch(state: ReplicationState, id: number, config: ReplicationCo
   const lpc = leaderPartitionConfig(config);
   const cluster = clusterView(state);
   const before = toLeaderPartition(l, lid, config);
-  const update = updateFollowerFetchState(before, id, { fetchOffset, logStartOffset: 0, fetchTimeMs: NOW_MS, brokerEpoch: -1 }, lpc, cluster);
+  const update = updateFollowerFetchState(before, id, { fetchOffset, logStartOffset: 0, fetchTimeMs: NOW_MS, brokerEpoch: sendsBrokerEpochs(config) ? f.brokerEpoch : -1 }, lpc, cluster);
   if (!update.ok) return undefined;
   let p = update.partition;
   let leader = l;
   if (isInflight(p.isrState) && !isInflight(before.isrState)) {
-    if (l.alterPartition === null) leader = submitAlterPartition(l, p);
+    if (l.alterPartition === null) leader = submitAlterPartition(l, p, config);
     // AlterPartitionManager already holds a request for this partition: the submit fails at once
     // (OPERATION_NOT_ATTEMPTED) and the leader reverts to its committed ISR.
     else p = withIncrementedHW({ ...p, isrState: committedIsr(p.isrState.isr) }, NOW_MS, lpc, cluster);

@@ -48,7 +48,7 @@ export const ACTION_TYPES = [
 
 /** The action types this configuration can take (the others are left out so coverage does not flag them). */
 export function actionTypesFor(config: ReplicationConfig): readonly string[] {
-  const truncationPhase = config.truncation === 'kip-101' || config.truncation === 'kip-279' || config.truncation === 'kip-320';
+  const truncationPhase = config.era.epochTruncation && !config.era.truncatesOnFetch;
   const faults = config.crashes + config.cleanShutdowns + config.dataLossShutdowns > 0;
   // Only KRaft retries a leaderless partition on its own (the periodic unclean election, for topics with the
   // config); ZK re-elects offline partitions when a broker starts, which Restart already does.

@@ -54,6 +54,7 @@ function broker(out: StateWriter, b: BrokerState): void {
     out.int(b.role.epochStartOffset);
     isrState(out, b.role.isrState);
     for (const leo of b.role.followerLeo) out.int(leo);
+    for (const epoch of b.role.followerBrokerEpoch) out.int(epoch);
   }
   out.int(b.inbox.length);
   for (const u of b.inbox) update(out, u);
@@ -65,6 +66,7 @@ function broker(out: StateWriter, b: BrokerState): void {
     out.int(r.leaderEpoch);
     out.int(r.partitionEpoch);
     isrState(out, r.proposal);
+    list(out, r.isrBrokerEpochs);
   }
 }
 

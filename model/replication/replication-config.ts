@@ -1,12 +1,14 @@
 // What one run of the `replication` model is configured with: cluster size, bounds on growth and faults, and the
-// Kafka era (truncation protocol, controller flavour, HW rule) being checked. Built from the registry's params.
+// Kafka release (one switch per fix, controller flavour) being checked. Built from the registry's params: a switch
+// left `auto` takes its value from `kafkaVersion`, or from the `truncation` shorthand for the truncation switches.
 
 import type { ParamValues } from '../../src/contract/params.ts';
 import type { Acks } from '../rules/replication/produce-acks.ts';
-import { HW_RULE_COMMITTED_ISR_ONLY, HW_RULE_CURRENT, type HighWatermarkRule } from '../rules/replication/leader-high-watermark.ts';
+import { type HighWatermarkRule } from '../rules/replication/leader-high-watermark.ts';
 import type { LeaderPartitionConfig } from '../rules/replication/leader-partition.ts';
 import { DEFAULT_REPLICA_LAG_TIME_MAX_MS } from '../rules/replication/replica-state.ts';
-import type { TruncationEra } from '../rules/replication/truncation-era.ts';
+import { eraRules, type EraRules, type TruncationEra } from '../rules/replication/truncation-era.ts';
+import { releaseController, releaseToggles, TOGGLE_NAMES, type KafkaVersion, type ReleaseToggles, type ToggleName } from './kafka-release.ts';
 
 /**
  * Who decides leaders and ISR changes:
@@ -27,11 +29,17 @@ export interface ReplicationConfig {
   readonly acks: Acks;
   readonly minInsyncReplicas: number;
   readonly uncleanLeaderElection: boolean;
-  readonly truncation: TruncationEra;
+  readonly kafkaVersion: KafkaVersion;
+  /** Every fix switch, resolved (explicit value, else the truncation shorthand, else the release's). */
+  readonly toggles: ReleaseToggles;
+  /** The truncation switches as the rules read them. */
+  readonly era: EraRules;
+  /** KIP-966 (toggles.kip966Elr). */
   readonly eligibleLeaderReplicas: boolean;
   readonly dataLossShutdowns: number;
   readonly crashes: number;
   readonly cleanShutdowns: number;
+  /** KIP-497 (toggles.kip497MaximalIsr). */
   readonly maximalIsr: boolean;
   readonly leaderElection: LeaderElectionScheme;
   /** The controller's auto leader rebalance (preferred replica election) may run. */
@@ -42,7 +50,58 @@ export interface ReplicationConfig {
   readonly consumer: boolean;
 }
 
+/** The truncation switches an era name stands for (the `truncation` shorthand). */
+function eraToggles(era: TruncationEra): Partial<Record<ToggleName, boolean>> {
+  const r = eraRules(era);
+  return {
+    kip101EpochTruncation: r.epochTruncation,
+    kip279: r.iterative,
+    kafka7128: r.expansionNeedsEpochStart,
+    kafka7164: r.restartOnEpochChange,
+    kafka7415: r.assignsEpochOnElection,
+    kip320Fencing: r.fencesCurrentLeaderEpoch,
+    divergingEpochFetch: r.truncatesOnFetch,
+    kafka13790: r.restartOnEpochIncrease,
+  };
+}
+
+export interface ResolvedRelease {
+  readonly kafkaVersion: KafkaVersion;
+  readonly toggles: ReleaseToggles;
+  readonly leaderElection: LeaderElectionScheme;
+}
+
+/** Resolves `auto` params: an explicit true/false wins, then the truncation shorthand, then the release. */
+export function resolveRelease(p: ParamValues): ResolvedRelease {
+  const kafkaVersion = p.kafkaVersion as KafkaVersion;
+  const fromEra = p.truncation === 'auto' ? {} : eraToggles(p.truncation as TruncationEra);
+  const release = releaseToggles(kafkaVersion);
+  const toggles = {} as Record<ToggleName, boolean>;
+  for (const name of TOGGLE_NAMES) {
+    const v = p[name];
+    toggles[name] = v === 'true' ? true : v === 'false' ? false : (fromEra[name] ?? release[name]);
+  }
+  const leaderElection = p.leaderElection === 'auto' ? releaseController(kafkaVersion) : (p.leaderElection as LeaderElectionScheme);
+  // KIP-966 is KRaft's: a ZK controller of a release that has it left `auto` simply has none.
+  if (leaderElection !== 'kraft' && p.kip966Elr === 'auto') toggles.kip966Elr = false;
+  return { kafkaVersion, toggles, leaderElection };
+}
+
+function eraOf(t: ReleaseToggles): EraRules {
+  return {
+    epochTruncation: t.kip101EpochTruncation,
+    iterative: t.kip279,
+    expansionNeedsEpochStart: t.kafka7128,
+    restartOnEpochChange: t.kafka7164,
+    assignsEpochOnElection: t.kafka7415,
+    fencesCurrentLeaderEpoch: t.kip320Fencing,
+    truncatesOnFetch: t.divergingEpochFetch,
+    restartOnEpochIncrease: t.kafka13790,
+  };
+}
+
 export function replicationConfig(p: ParamValues): ReplicationConfig {
+  const { kafkaVersion, toggles, leaderElection } = resolveRelease(p);
   return {
     replicas: p.replicas as number,
     records: p.records as number,
@@ -51,13 +110,15 @@ export function replicationConfig(p: ParamValues): ReplicationConfig {
     acks: p.acks === 'all' ? -1 : 1,
     minInsyncReplicas: p.minInsyncReplicas as number,
     uncleanLeaderElection: p.uncleanLeaderElection as boolean,
-    truncation: p.truncation as TruncationEra,
-    eligibleLeaderReplicas: p.eligibleLeaderReplicas as boolean,
+    kafkaVersion,
+    toggles,
+    era: eraOf(toggles),
+    eligibleLeaderReplicas: toggles.kip966Elr,
     dataLossShutdowns: p.dataLossShutdowns as number,
     crashes: p.crashes as number,
     cleanShutdowns: p.cleanShutdowns as number,
-    maximalIsr: p.maximalIsr as boolean,
-    leaderElection: p.leaderElection as LeaderElectionScheme,
+    maximalIsr: toggles.kip497MaximalIsr,
+    leaderElection,
     preferredElection: p.preferredElection as boolean,
     reassignments: p.reassignments as number,
     consumer: p.consumer as boolean,
@@ -72,14 +133,14 @@ export function replicationConfig(p: ParamValues): ReplicationConfig {
 export const NOW_MS = 2 * DEFAULT_REPLICA_LAG_TIME_MAX_MS + 1;
 
 /**
- * The HW rule of the era. Today's Kafka (the diverging-epoch era) gates the HW on min ISR (KAFKA-15583, 3.7) and
- * waits for caught-up eligible replicas (KAFKA-15021, 3.6); the ZK eras had neither. The ZK eras wrote ISR changes
- * to ZooKeeper synchronously; the model sends them asynchronously for every era, so their HW is taken over the
- * maximal ISR — the safe reading of "the ISR the leader last wrote" — unless `maximalIsr` is off (bug 7).
+ * The HW rule of the release: Partition.maybeIncrementLeaderHW gates on min ISR from KAFKA-15583 (3.7) and waits
+ * for caught-up eligible replicas from KAFKA-15021 (3.6). Releases before 2.7 wrote ISR changes to ZooKeeper
+ * synchronously; the model sends them asynchronously for every release, so their HW is taken over the maximal ISR
+ * — the safe reading of "the ISR the leader last wrote" — unless kip497MaximalIsr is off (bug 7).
  */
 export function highWatermarkRule(config: ReplicationConfig): HighWatermarkRule {
-  if (config.truncation === 'diverging-epoch') return config.maximalIsr ? HW_RULE_CURRENT : HW_RULE_COMMITTED_ISR_ONLY;
-  return { isr: config.maximalIsr ? 'maximal' : 'committed', waitForCaughtUpEligible: false, minIsrGate: false };
+  const t = config.toggles;
+  return { isr: t.kip497MaximalIsr ? 'maximal' : 'committed', waitForCaughtUpEligible: t.kafka15021, minIsrGate: t.kafka15583 };
 }
 
 /** The leader-side rule configuration (Partition's min ISR, lag time and HW rule) for this run. */

@@ -57,7 +57,9 @@ function broker(r: StateReader, replicas: number): BrokerState {
     const state = isrState(r);
     const followerLeo: number[] = [];
     for (let i = 0; i < replicas; i++) followerLeo.push(r.int());
-    role = { isrState: state, epochStartOffset, followerLeo };
+    const followerBrokerEpoch: number[] = [];
+    for (let i = 0; i < replicas; i++) followerBrokerEpoch.push(r.int());
+    role = { isrState: state, epochStartOffset, followerLeo, followerBrokerEpoch };
   }
   const inbox: PartitionUpdate[] = [];
   const queued = r.int();
@@ -67,7 +69,8 @@ function broker(r: StateReader, replicas: number): BrokerState {
     const requestEpoch = r.int();
     const requestLeaderEpoch = r.int();
     const requestPartitionEpoch = r.int();
-    alterPartition = { brokerEpoch: requestEpoch, leaderEpoch: requestLeaderEpoch, partitionEpoch: requestPartitionEpoch, proposal: isrState(r) };
+    const proposal = isrState(r);
+    alterPartition = { brokerEpoch: requestEpoch, leaderEpoch: requestLeaderEpoch, partitionEpoch: requestPartitionEpoch, proposal, isrBrokerEpochs: list(r) };
   }
   return {
     alive: (flags & 1) !== 0,

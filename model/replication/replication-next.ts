@@ -3,7 +3,6 @@
 
 import { makeLeader } from '../rules/replication/leader-partition.ts';
 import { assign } from '../rules/replication/leader-epoch-cache.ts';
-import { eraRules } from '../rules/replication/truncation-era.ts';
 import { partitionRegistration } from '../rules/partition-change/partition-registration.ts';
 import { applyPartitionUpdate } from './apply-partition-update.ts';
 import { electLeaderlessPartition, handleAlterPartition, preferredElection, reorderReplicas } from './controller-actions.ts';
@@ -54,7 +53,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
   const p = makeLeader(undefined, -1, -1, 0, request, { logEndOffset: 0, highWatermark: 0 }, NOW_MS, leaderPartitionConfig(config), clusterView(base));
   if (p === undefined) throw new Error('initial makeLeader refused');
   let leader = withLeaderPartition(empty, p, config.replicas);
-  if (eraRules(config.truncation).assignsEpochOnElection) leader = patchBroker(leader, { epochCache: assign([], 0, 0) });
+  if (config.era.assignsEpochOnElection) leader = patchBroker(leader, { epochCache: assign([], 0, 0) });
   return withBroker(base, 0, leader);
 }
 

@@ -40,6 +40,8 @@ export interface LeaderRole {
   readonly epochStartOffset: number;
   /** Per replica id: that follower's LEO as of its last fetch (-1 unknown); the leader's own slot is -1. */
   readonly followerLeo: readonly number[];
+  /** Per replica id: the broker epoch that follower's last fetch carried (KIP-903; -1 = none or not sent). */
+  readonly followerBrokerEpoch: readonly number[];
 }
 
 /** An AlterPartition request on its way to the controller (at most one per broker, as AlterPartitionManager allows). */
@@ -49,6 +51,8 @@ export interface AlterPartitionInFlight {
   readonly partitionEpoch: number;
   /** The pending state the leader sent it for (its proposedIsr is the request's newIsr). */
   readonly proposal: IsrState;
+  /** newIsrWithEpochs' broker epochs, parallel to proposal.proposedIsr (KIP-903; empty = the request has none). */
+  readonly isrBrokerEpochs: readonly number[];
 }
 
 /** How a broker last went down: decides what it tells the controller when it registers again (KIP-966). */

@@ -3,7 +3,8 @@
 
 import type { ModelDefinition } from '../../src/contract/model-definition.ts';
 import type { ReplicationAction } from '../../model/replication/replication-actions.ts';
-import { replicationConfig } from '../../model/replication/replication-config.ts';
+import { KAFKA_VERSIONS, TOGGLES } from '../../model/replication/kafka-release.ts';
+import { replicationConfig, resolveRelease } from '../../model/replication/replication-config.ts';
 import { replicationModel } from '../../model/replication/replication-model.ts';
 import type { ReplicationState } from '../../model/replication/replication-state.ts';
 import { replicationPresets } from './replication-presets.ts';
@@ -21,18 +22,36 @@ export const replicationDefinition: ModelDefinition<ReplicationState, Replicatio
     { name: 'minInsyncReplicas', type: 'int', default: 2, min: 1, max: 3, doc: 'min.insync.replicas (acks=all admission, HW gate, ELR threshold)' },
     { name: 'uncleanLeaderElection', type: 'bool', default: false, doc: 'unclean.leader.election.enable: elect a live replica outside the ISR when none inside is available' },
     {
+      name: 'kafkaVersion',
+      type: 'enum',
+      default: 'latest',
+      values: [...KAFKA_VERSIONS],
+      doc: 'the Kafka release whose code the rules follow; sets every fix switch left auto (latest = 3.9 plus later merged fixes)',
+    },
+    {
       name: 'truncation',
       type: 'enum',
-      default: 'diverging-epoch',
-      values: ['high-watermark', 'kip-101', 'kip-279', 'kip-320', 'diverging-epoch'],
-      doc: 'follower truncation: to its own HW (≤ 0.10), KIP-101 epochs (0.11), KIP-279 (2.0), KIP-320 fencing (2.1), diverging epoch in Fetch (≥ 2.8)',
+      default: 'auto',
+      values: ['auto', 'high-watermark', 'kip-101', 'kip-279', 'kip-320', 'diverging-epoch'],
+      doc: 'shorthand for the truncation switches: to its own HW (≤ 0.10), KIP-101 (0.11), KIP-279 (2.0), KIP-320 (2.1), diverging epoch (≥ 2.8); auto = from kafkaVersion',
     },
-    { name: 'eligibleLeaderReplicas', type: 'bool', default: true, doc: 'KIP-966 eligible leader replicas (KRaft only)' },
+    ...TOGGLES.map((t) => ({
+      name: t.name,
+      type: 'enum' as const,
+      default: 'auto',
+      values: ['auto', 'true', 'false'],
+      doc: `${t.fix}: ${t.doc}; auto = on from ${t.since === 'latest' ? 'latest' : `Kafka ${t.since}`}`,
+    })),
     { name: 'dataLossShutdowns', type: 'int', default: 0, min: 0, max: 2, doc: 'power failures that lose a broker\'s unflushed records' },
     { name: 'crashes', type: 'int', default: 1, min: 0, max: 3, doc: 'process crashes (the log survives; an unclean shutdown for KIP-966)' },
     { name: 'cleanShutdowns', type: 'int', default: 1, min: 0, max: 3, doc: 'controlled shutdowns (leadership moved first, log flushed)' },
-    { name: 'maximalIsr', type: 'bool', default: true, doc: 'KIP-497: the HW waits for the maximal ISR (committed ∪ pending expansion), not the committed ISR only' },
-    { name: 'leaderElection', type: 'enum', default: 'kraft', values: ['kraft', 'zk', 'largest-leo'], doc: 'controller: KRaft PartitionChangeBuilder, ZK election algorithms, or the largest-LEO myth' },
+    {
+      name: 'leaderElection',
+      type: 'enum',
+      default: 'auto',
+      values: ['auto', 'kraft', 'zk', 'largest-leo'],
+      doc: 'controller: KRaft PartitionChangeBuilder, ZK election algorithms, or the largest-LEO myth; auto = ZK through 2.8, KRaft from 3.5',
+    },
     { name: 'preferredElection', type: 'bool', default: true, doc: 'auto.leader.rebalance.enable: the controller may move leadership back to the preferred replica' },
     { name: 'consumer', type: 'bool', default: true, doc: 'a consumer reads below the HW of presumed leaders (needed by consumed-prefix-stable)' },
     { name: 'reassignments', type: 'int', default: 0, min: 0, max: 3, doc: 'operator reassignments that only reorder the replicas (a new preferred replica for the rebalance)' },
@@ -40,7 +59,8 @@ export const replicationDefinition: ModelDefinition<ReplicationState, Replicatio
   create: (p) => replicationModel(replicationConfig(p)),
   properties: (p) => replicationProperties(p),
   validate: (p) => {
-    if (p.eligibleLeaderReplicas === true && p.leaderElection !== 'kraft') return 'eligibleLeaderReplicas (KIP-966) needs leaderElection=kraft';
+    const { toggles, leaderElection } = resolveRelease(p);
+    if (toggles.kip966Elr && leaderElection !== 'kraft') return 'kip966Elr (KIP-966) needs leaderElection=kraft; set kip966Elr=false';
     return undefined;
   },
   presets: replicationPresets,

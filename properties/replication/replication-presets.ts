@@ -4,8 +4,8 @@
 
 import type { Preset } from '../../src/contract/model-definition.ts';
 
-/** The ZooKeeper-era presets: ZK controller, no ELR, one crash and one clean shutdown, two elections. */
-const ZK_ERA = { leaderElection: 'zk', eligibleLeaderReplicas: false, maxLeaderEpoch: 2, maxPartitionEpoch: 4 } as const;
+/** The ZooKeeper-era bounds: one crash and one clean shutdown, two elections (the release sets the ZK controller). */
+const ZK_ERA = { maxLeaderEpoch: 2, maxPartitionEpoch: 4 } as const;
 
 export const replicationPresets: readonly Preset[] = [
   {
@@ -29,31 +29,31 @@ export const replicationPresets: readonly Preset[] = [
   {
     name: 'hw-truncation',
     doc: 'before KIP-101 (≤ 0.10, ZK, 3 replicas): a follower that gets a new leader truncates to its own high watermark, which lags the leader\'s by a fetch round, and drops a committed record while in the ISR',
-    params: { ...ZK_ERA, truncation: 'high-watermark', replicas: 3 },
+    params: { ...ZK_ERA, kafkaVersion: '0.10', replicas: 3 },
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
     name: 'kip-101',
     doc: 'KIP-101 (0.11, ZK): leadership moves twice (an operator reorders the replicas and the preferred replica takes over, twice) while the old leader still acts on a stale LeaderAndIsr; the follower\'s last epoch is unknown to it, so the lookup falls back to the follower\'s high watermark and a committed record is truncated',
-    params: { ...ZK_ERA, truncation: 'kip-101', reassignments: 2, maxLeaderEpoch: 4, maxPartitionEpoch: 6, crashes: 0, cleanShutdowns: 0 },
+    params: { ...ZK_ERA, kafkaVersion: '0.11', reassignments: 2, maxLeaderEpoch: 4, maxPartitionEpoch: 6, crashes: 0, cleanShutdowns: 0 },
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
     name: 'kip-279',
     doc: 'KIP-279 (2.0, ZK) without KIP-320 fencing, 3 replicas: a follower still acting on epoch 0 fetches from the re-elected leader, whose log diverged meanwhile; unfenced, the leader counts it toward the high watermark',
-    params: { ...ZK_ERA, truncation: 'kip-279', replicas: 3, crashes: 2, cleanShutdowns: 0, maxPartitionEpoch: 3, consumer: false, preferredElection: false },
+    params: { ...ZK_ERA, kafkaVersion: '2.0', replicas: 3, crashes: 2, cleanShutdowns: 0, maxPartitionEpoch: 3, consumer: false, preferredElection: false },
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
     name: 'kip-320',
     doc: 'KIP-320 (2.1, ZK): current-leader-epoch fencing of Fetch and OffsetsForLeaderEpoch, the epoch cached on election (KAFKA-7415) and the epoch-start rule for ISR expansion (KAFKA-7128); one reorder of the replicas lets leadership move without a failure',
-    params: { ...ZK_ERA, truncation: 'kip-320', reassignments: 1 },
+    params: { ...ZK_ERA, kafkaVersion: '2.1', reassignments: 1 },
     expect: { holds: true },
   },
   {
     name: 'last-replica-standing',
     doc: 'min ISR 2, ELR off: the ISR shrinks to one replica, which loses its unflushed (but committed) records in a power failure and stays the only ISR member — the one replica the controller may elect (the KIP-966 motivation)',
-    params: { eligibleLeaderReplicas: false, dataLossShutdowns: 1 },
+    params: { kip966Elr: 'false', dataLossShutdowns: 1 },
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
@@ -71,13 +71,13 @@ export const replicationPresets: readonly Preset[] = [
   {
     name: 'no-maximal-isr',
     doc: 'the HW over the committed ISR only (before KIP-497), min ISR 1: while the leader\'s expansion is pending it commits a record the joining follower lacks, and the controller then admits that follower',
-    params: { maximalIsr: false, minInsyncReplicas: 1 },
+    params: { kip497MaximalIsr: 'false', kafka15021: 'false', minInsyncReplicas: 1 },
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
     name: 'largest-leo-election',
     doc: 'the myth (not Kafka): elect the live replica with the largest log end offset, ignoring the ISR — once the ISR members are gone, a replica that never had the committed record wins',
-    params: { leaderElection: 'largest-leo', eligibleLeaderReplicas: false, replicas: 3, maxLeaderEpoch: 2, maxPartitionEpoch: 4 },
+    params: { leaderElection: 'largest-leo', replicas: 3, maxLeaderEpoch: 2, maxPartitionEpoch: 4 },
     expect: { violates: ['no-committed-message-loss'] },
   },
 ];
