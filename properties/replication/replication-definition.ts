@@ -7,6 +7,7 @@ import { KAFKA_VERSIONS, TOGGLES } from '../../model/replication/kafka-release.t
 import { replicationConfig, resolveRelease } from '../../model/replication/replication-config.ts';
 import { replicationModel } from '../../model/replication/replication-model.ts';
 import type { ReplicationState } from '../../model/replication/replication-state.ts';
+import { releasePresets } from './release-presets.ts';
 import { replicationPresets } from './replication-presets.ts';
 import { replicationProperties } from './replication-properties.ts';
 
@@ -63,5 +64,5 @@ export const replicationDefinition: ModelDefinition<ReplicationState, Replicatio
     if (toggles.kip966Elr && leaderElection !== 'kraft') return 'kip966Elr (KIP-966) needs leaderElection=kraft; set kip966Elr=false';
     return undefined;
   },
-  presets: replicationPresets,
+  presets: [...replicationPresets, ...releasePresets],
 };

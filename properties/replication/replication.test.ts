@@ -32,6 +32,34 @@ describe('replication presets (what `kcheck suite` checks)', () => {
   });
 
   it.each([
+    ['kafka-2.1', 239122, 31],
+    ['kafka-2.8', 208109, 29],
+    ['kafka-latest', 20471, 22],
+  ])('release preset %s holds over %i distinct states (depth %i)', (name, distinct, depth) => {
+    const verdict = verdicts.get(name)!;
+    expect(verdict.detail).toBe('holds');
+    expect(verdict.distinctStates).toBe(distinct);
+    expect(verdict.maxDepth).toBe(depth);
+  });
+
+  it.each([
+    ['kafka-0.10', 7, 11505],
+    ['kafka-0.11', 13, 22427],
+    ['kafka-1.1', 13, 22427],
+    ['kafka-2.0', 13, 22427],
+    ['kafka-3.5', 4, 75],
+    ['kafka-3.6', 4, 75],
+    ['kafka-3.7', 8, 1060],
+    ['kafka-3.9', 8, 1060],
+    ['kip-903', 10, 2902],
+    ['hw-below-min-isr', 4, 75],
+  ])('%s loses a committed record in %i steps (%i states explored)', (name, length, distinct) => {
+    const verdict = verdicts.get(name)!;
+    expect(verdict.violations).toEqual([{ property: 'no-committed-message-loss', length }]);
+    expect(verdict.distinctStates).toBe(distinct);
+  });
+
+  it.each([
     ['default', 488, 12],
     ['kip-320', 479, 14],
   ])('%s at its smallest size (1 record, 1 election, 1 crash) holds over %i states (depth %i)', (preset, distinct, depth) => {
@@ -130,7 +158,7 @@ describe('KIP-320 closes the holes the older eras leave', () => {
 
   it('at the kip-101 preset\'s bounds, KIP-320 truncation holds past the 13-step counterexample (BFS to depth 15)', () => {
     const kip101 = replication.presets.find((p) => p.name === 'kip-101')!;
-    const sets = Object.entries(kip101.params).map(([k, v]) => `${k}=${String(v)}`).concat('truncation=kip-320');
+    const sets = Object.entries(kip101.params).map(([k, v]) => `${k}=${String(v)}`).concat('truncation=kip-320', 'kip320Fencing=auto');
     const { outcome } = checkModel(replication, { sets, maxDepth: 15, properties: ['no-committed-message-loss'] });
     expect(outcome.status).toBe('ok');
     expect(outcome.stoppedBy).toBe('max-depth');
@@ -152,6 +180,8 @@ describe('replication simulation', () => {
     ['no-maximal-isr', 'no-committed-message-loss', 2, 9],
     ['largest-leo-election', 'no-committed-message-loss', 7322, 7],
     ['elr-last-known-leader', 'no-committed-message-loss', 44, 9],
+    ['kip-903', 'no-committed-message-loss', 572, 10],
+    ['hw-below-min-isr', 'no-committed-message-loss', 10, 4],
   ])('finds %s (%s) at the larger size: walk %i breaks it, shrunk to %i steps', (preset, property, walk, length) => {
     const result = checkModel(replication, { preset, sets: large, properties: [property], strategy: 'simulate', seed: 1, walks: 100_000 });
     expect(result.outcome.status).toBe('violation');
@@ -161,10 +191,11 @@ describe('replication simulation', () => {
     expect(result.violations[0].trace.states).toHaveLength(length + 1);
   });
 
-  it('covers every violating preset', () => {
-    const violating = replication.presets.filter((p) => 'violates' in p.expect).map((p) => p.name);
-    expect(violating.sort()).toEqual(
-      ['acks-1', 'elr-last-known-leader', 'hw-truncation', 'kip-101', 'kip-279', 'largest-leo-election', 'last-replica-standing', 'no-maximal-isr', 'unclean-election'],
-    );
+  it('covers every violating bug preset (the release presets replay them: release-history.test.ts)', () => {
+    const violating = replication.presets.filter((p) => 'violates' in p.expect && !p.name.startsWith('kafka-')).map((p) => p.name);
+    expect(violating.sort()).toEqual([
+      'acks-1', 'elr-last-known-leader', 'hw-below-min-isr', 'hw-truncation', 'kip-101', 'kip-279', 'kip-903', 'largest-leo-election',
+      'last-replica-standing', 'no-maximal-isr', 'unclean-election',
+    ]);
   });
 });
