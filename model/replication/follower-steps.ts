@@ -13,7 +13,7 @@ import { noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
 import { presumesLeadership, sendsBrokerEpochs, submitAlterPartition } from './leader-steps.ts';
 import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
-import { patchBroker, recordEpoch, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
+import { patchBroker, recordEpoch, withBroker, type BrokerState, type FetchResponseInFlight, type ReplicationState } from './replication-state.ts';
 
 /** The follower `id` and the broker it fetches from, if it is a follower that may send requests now. */
 function followerAndLeader(state: ReplicationState, id: number): { f: BrokerState; l: BrokerState; lid: number } | undefined {
@@ -60,27 +60,34 @@ function fetchTruncation(f: BrokerState, l: BrokerState, config: ReplicationConf
   return fetchOffset > l.log.length ? truncateOnOffsetOutOfRange(l.log.length, fetchOffset) : undefined;
 }
 
+/** What the leader did with a Fetch: its own updated state, and the response it sends back. */
+export interface ServedFetch {
+  readonly state: ReplicationState;
+  readonly leader: number;
+  readonly response: FetchResponseInFlight;
+}
+
 /**
- * Follower `id` fetches from its leader at its LEO. The leader reads first (the response carries its HW as of the
- * read), then records the fetch offset, which may expand the ISR and advance its HW (updateFollowerFetchState) —
- * so the follower's HW trails the leader's by one round. The follower appends and takes min(leader HW, its LEO).
+ * The leader handles follower `id`'s Fetch at the follower's LEO (Partition.fetchRecords): a divergence or an
+ * out-of-range offset is answered without touching the leader's bookkeeping; otherwise the leader reads (the
+ * response carries its HW as of the read and at most maxRecordsPerFetch records), then records the fetch offset,
+ * which may expand the ISR and advance its HW (updateFollowerFetchState) — so the follower's HW trails by a round.
  */
-export function fetch(state: ReplicationState, id: number, config: ReplicationConfig): ReplicationState | undefined {
+export function serveFetch(state: ReplicationState, id: number, config: ReplicationConfig): ServedFetch | undefined {
   const pair = followerAndLeader(state, id);
   if (pair === undefined || pair.f.truncating || fencedOut(pair.f, pair.l, config)) return undefined;
   const { f, l, lid } = pair;
-  const truncateTo = fetchTruncation(f, l, config);
-  if (truncateTo !== undefined) {
-    const truncated = truncateBroker(f, truncateTo);
-    return truncated === f ? undefined : withBroker(state, id, truncated);
-  }
   const fetchOffset = f.log.length;
+  const truncateTo = fetchTruncation(f, l, config);
+  if (truncateTo !== undefined) return { state, leader: lid, response: { from: lid, fetchOffset, records: [], highWatermark: -1, truncateTo } };
   const leaderHw = l.highWatermark;
-  const records = l.log.slice(fetchOffset);
+  const limit = config.maxRecordsPerFetch > 0 ? fetchOffset + config.maxRecordsPerFetch : undefined;
+  const records = l.log.slice(fetchOffset, limit);
   const lpc = leaderPartitionConfig(config);
   const cluster = clusterView(state);
   const before = toLeaderPartition(l, lid, config);
-  const update = updateFollowerFetchState(before, id, { fetchOffset, logStartOffset: 0, fetchTimeMs: NOW_MS, brokerEpoch: sendsBrokerEpochs(config) ? f.brokerEpoch : -1 }, lpc, cluster);
+  const brokerEpoch = sendsBrokerEpochs(config) ? f.brokerEpoch : -1;
+  const update = updateFollowerFetchState(before, id, { fetchOffset, logStartOffset: 0, fetchTimeMs: NOW_MS, brokerEpoch }, lpc, cluster);
   if (!update.ok) return undefined;
   let p = update.partition;
   let leader = l;
@@ -91,19 +98,33 @@ export function fetch(state: ReplicationState, id: number, config: ReplicationCo
     else p = withIncrementedHW({ ...p, isrState: committedIsr(p.isrState.isr) }, NOW_MS, lpc, cluster);
   }
   leader = withLeaderPartition(leader, p, config.replicas);
-  let follower = f;
-  if (records.length > 0) {
-    let epochCache = f.epochCache;
-    records.forEach((code, i) => {
-      epochCache = assign(epochCache, recordEpoch(code), fetchOffset + i);
-    });
-    follower = patchBroker(f, { log: f.log.concat(records), epochCache });
-  }
-  const hw = Math.min(leaderHw, follower.log.length);
-  if (hw !== follower.highWatermark) follower = patchBroker(follower, { highWatermark: hw });
-  let next = withBroker(withBroker(state, lid, leader), id, follower);
-  if (next === state) return undefined;
-  next = settleAcks(next, lid, config);
-  return noteCommits(next);
+  return { state: withBroker(state, lid, leader), leader: lid, response: { from: lid, fetchOffset, records, highWatermark: leaderHw, truncateTo: -1 } };
 }
 
+/** The follower applies a response: truncate as told, or append the records and take min(leader HW, its LEO). */
+export function applyFetchResponse(f: BrokerState, response: FetchResponseInFlight): BrokerState {
+  if (response.truncateTo >= 0) return truncateBroker(f, response.truncateTo);
+  let follower = f;
+  if (response.records.length > 0) {
+    let epochCache = f.epochCache;
+    response.records.forEach((code, i) => {
+      epochCache = assign(epochCache, recordEpoch(code), response.fetchOffset + i);
+    });
+    follower = patchBroker(f, { log: f.log.concat(response.records), epochCache });
+  }
+  const hw = Math.min(response.highWatermark, follower.log.length);
+  return hw === follower.highWatermark ? follower : patchBroker(follower, { highWatermark: hw });
+}
+
+/** `fetch=atomic`: request, leader's handling and response in one step (undefined when nothing changes). */
+export function fetch(state: ReplicationState, id: number, config: ReplicationConfig): ReplicationState | undefined {
+  const served = serveFetch(state, id, config);
+  if (served === undefined) return undefined;
+  const f = state.brokers[id];
+  const follower = applyFetchResponse(served.state.brokers[id], served.response);
+  if (served.response.truncateTo >= 0) return follower === f ? undefined : withBroker(state, id, follower);
+  let next = withBroker(served.state, id, follower);
+  if (next === state) return undefined;
+  next = settleAcks(next, served.leader, config);
+  return noteCommits(next);
+}

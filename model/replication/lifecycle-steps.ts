@@ -21,6 +21,7 @@ function downed(b: BrokerState, kind: ShutdownKind): BrokerState {
     role: null,
     inbox: [],
     alterPartition: null,
+    fetchResponse: null,
   });
   if (kind === 'clean') return patchBroker(base, { flushed: b.log.length });
   if (kind === 'crash') return base;

@@ -8,6 +8,10 @@ export type ReplicationAction =
   | { readonly type: 'Produce'; readonly broker: number }
   /** A follower fetches from the broker it believes leads (append, learn the HW, or truncate on divergence). */
   | { readonly type: 'FollowerFetch'; readonly broker: number }
+  /** `fetch=async`: the follower's fetcher receives the response to its outstanding Fetch (and may discard it). */
+  | { readonly type: 'ReceiveFetchResponse'; readonly broker: number }
+  /** `fetch=async`: the response is lost (connection closed or timed out); the fetcher will send again. */
+  | { readonly type: 'DropFetchResponse'; readonly broker: number }
   /** A truncating follower asks its leader for the end offset of its latest epoch (OffsetsForLeaderEpoch). */
   | { readonly type: 'TruncateFollower'; readonly broker: number }
   /** A broker applies the oldest LeaderAndIsr / metadata update in its channel from the controller. */
@@ -32,6 +36,8 @@ export type ReplicationAction =
 export const ACTION_TYPES = [
   'Produce',
   'FollowerFetch',
+  'ReceiveFetchResponse',
+  'DropFetchResponse',
   'TruncateFollower',
   'ApplyPartitionState',
   'ShrinkIsr',
@@ -56,6 +62,7 @@ export function actionTypesFor(config: ReplicationConfig): readonly string[] {
   return ACTION_TYPES.filter(
     (t) =>
       (t !== 'TruncateFollower' || truncationPhase) &&
+      ((t !== 'ReceiveFetchResponse' && t !== 'DropFetchResponse') || config.fetch === 'async') &&
       (t !== 'Crash' || config.crashes > 0) &&
       (t !== 'CleanShutdown' || config.cleanShutdowns > 0) &&
       (t !== 'DataLossShutdown' || config.dataLossShutdowns > 0) &&
@@ -84,6 +91,10 @@ export function describeReplicationAction(a: ReplicationAction): string {
       return `a producer writes the next record to broker ${a.broker} (which believes it leads)`;
     case 'FollowerFetch':
       return `broker ${a.broker} fetches from the broker it follows, at its log end offset`;
+    case 'ReceiveFetchResponse':
+      return `broker ${a.broker} receives the response to its fetch (applied only if it still fetches from that broker at that offset)`;
+    case 'DropFetchResponse':
+      return `the response to broker ${a.broker}'s fetch is lost`;
     case 'TruncateFollower':
       return `broker ${a.broker} asks its leader for the end offset of its latest epoch (OffsetsForLeaderEpoch) and truncates`;
     case 'ApplyPartitionState':

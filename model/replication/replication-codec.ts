@@ -68,6 +68,16 @@ function broker(out: StateWriter, b: BrokerState): void {
     isrState(out, r.proposal);
     list(out, r.isrBrokerEpochs);
   }
+  const f = b.fetchResponse;
+  if (f === null) out.int(0);
+  else {
+    out.int(1);
+    out.int(f.from);
+    out.int(f.fetchOffset);
+    out.int(f.highWatermark);
+    out.int(f.truncateTo);
+    list(out, f.records);
+  }
 }
 
 export function encodeReplication(s: ReplicationState, out: StateWriter): void {

@@ -46,6 +46,10 @@ export interface ReplicationConfig {
   readonly preferredElection: boolean;
   /** Operator reassignments that only reorder the replicas (a new preferred replica). */
   readonly reassignments: number;
+  /** Fetch as one step (`atomic`), or request handled by the leader and response delivered later (`async`). */
+  readonly fetch: 'atomic' | 'async';
+  /** Bound on records per Fetch response (replica.fetch.max.bytes in records); 0 = the whole suffix. */
+  readonly maxRecordsPerFetch: number;
   /** A consumer reads from presumed leaders (off only to shrink the state space of presets that do not need it). */
   readonly consumer: boolean;
 }
@@ -122,6 +126,8 @@ export function replicationConfig(p: ParamValues): ReplicationConfig {
     preferredElection: p.preferredElection as boolean,
     reassignments: p.reassignments as number,
     consumer: p.consumer as boolean,
+    fetch: (p.fetch ?? 'atomic') as 'atomic' | 'async',
+    maxRecordsPerFetch: (p.maxRecordsPerFetch ?? 0) as number,
   };
 }
 

@@ -6,7 +6,7 @@ import type { IsrState } from '../rules/replication/isr-state.ts';
 import type { EpochEntry } from '../rules/replication/leader-epoch-cache.ts';
 import type { PartitionRegistration } from '../rules/partition-change/partition-registration.ts';
 import type { ReplicationConfig } from './replication-config.ts';
-import type { AlterPartitionInFlight, BrokerState, LeaderRole, PartitionUpdate, ReplicationState, ShutdownKind } from './replication-state.ts';
+import type { AlterPartitionInFlight, BrokerState, FetchResponseInFlight, LeaderRole, PartitionUpdate, ReplicationState, ShutdownKind } from './replication-state.ts';
 
 const SHUTDOWN: readonly ShutdownKind[] = ['none', 'clean', 'crash', 'data-loss'];
 
@@ -72,6 +72,14 @@ function broker(r: StateReader, replicas: number): BrokerState {
     const proposal = isrState(r);
     alterPartition = { brokerEpoch: requestEpoch, leaderEpoch: requestLeaderEpoch, partitionEpoch: requestPartitionEpoch, proposal, isrBrokerEpochs: list(r) };
   }
+  let fetchResponse: FetchResponseInFlight | null = null;
+  if (r.int() === 1) {
+    const from = r.int();
+    const fetchOffset = r.int();
+    const highWatermark = r.int();
+    const truncateTo = r.int();
+    fetchResponse = { from, fetchOffset, records: list(r), highWatermark, truncateTo };
+  }
   return {
     alive: (flags & 1) !== 0,
     brokerEpoch,
@@ -87,6 +95,7 @@ function broker(r: StateReader, replicas: number): BrokerState {
     role,
     inbox,
     alterPartition,
+    fetchResponse,
   };
 }
 

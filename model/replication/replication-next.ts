@@ -7,6 +7,7 @@ import { partitionRegistration } from '../rules/partition-change/partition-regis
 import { applyPartitionUpdate } from './apply-partition-update.ts';
 import { electLeaderlessPartition, handleAlterPartition, preferredElection, reorderReplicas } from './controller-actions.ts';
 import { fetch, offsetsForLeaderEpoch } from './follower-steps.ts';
+import { dropFetchResponse, receiveFetchResponse, sendFetch } from './fetch-response-steps.ts';
 import { clusterView, withLeaderPartition } from './leader-role.ts';
 import { consume, produce, shrinkIsr } from './leader-steps.ts';
 import { restartBroker, shutdownBroker } from './lifecycle-steps.ts';
@@ -32,6 +33,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
     role: null,
     inbox: [],
     alterPartition: null,
+    fetchResponse: null,
   };
   const base: ReplicationState = {
     brokers: ids.map(() => empty),
@@ -62,7 +64,11 @@ export function replicationNext(config: ReplicationConfig, s: ReplicationState, 
     case 'Produce':
       return produce(s, a.broker, config);
     case 'FollowerFetch':
-      return fetch(s, a.broker, config);
+      return config.fetch === 'async' ? sendFetch(s, a.broker, config) : fetch(s, a.broker, config);
+    case 'ReceiveFetchResponse':
+      return receiveFetchResponse(s, a.broker);
+    case 'DropFetchResponse':
+      return dropFetchResponse(s, a.broker);
     case 'TruncateFollower':
       return offsetsForLeaderEpoch(s, a.broker, config);
     case 'ApplyPartitionState':

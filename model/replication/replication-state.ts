@@ -55,6 +55,22 @@ export interface AlterPartitionInFlight {
   readonly isrBrokerEpochs: readonly number[];
 }
 
+/**
+ * A Fetch response on its way to the follower (`fetch=async`): what the leader read when it handled the request.
+ * The follower's fetcher keeps one request per leader in flight (AbstractFetcherThread).
+ */
+export interface FetchResponseInFlight {
+  /** The broker that answered. */
+  readonly from: number;
+  /** The request's fetch offset (the follower's LEO when it sent it). */
+  readonly fetchOffset: number;
+  readonly records: readonly RecordCode[];
+  /** The leader's HW as of the read. */
+  readonly highWatermark: number;
+  /** A truncation the response asks for (divergingEpoch or OFFSET_OUT_OF_RANGE), else -1. */
+  readonly truncateTo: number;
+}
+
 /** How a broker last went down: decides what it tells the controller when it registers again (KIP-966). */
 export type ShutdownKind = 'none' | 'clean' | 'crash' | 'data-loss';
 
@@ -80,6 +96,8 @@ export interface BrokerState {
   /** Controller updates not yet applied, oldest first (one channel per broker, delivered in order). */
   readonly inbox: readonly PartitionUpdate[];
   readonly alterPartition: AlterPartitionInFlight | null;
+  /** The response to this follower's outstanding Fetch (`fetch=async`; always null with atomic fetches). */
+  readonly fetchResponse: FetchResponseInFlight | null;
 }
 
 /** Ghost variables: history the properties need, never read by a Kafka step. */
@@ -134,6 +152,7 @@ export function patchBroker(b: BrokerState, p: Partial<BrokerState>): BrokerStat
     role: pick(p.role, b.role),
     inbox: pick(p.inbox, b.inbox),
     alterPartition: pick(p.alterPartition, b.alterPartition),
+    fetchResponse: pick(p.fetchResponse, b.fetchResponse),
   };
 }
 
