@@ -26,6 +26,7 @@ import {
   zkElectOffline,
   zkPreferredElection,
   zkReorderReplicas,
+  zkZnodeRaceWin,
   type ZkControllerInput,
 } from './zk-controller-steps.ts';
 
@@ -52,6 +53,7 @@ function zkInput(state: ReplicationState, config: ReplicationConfig): ZkControll
   return {
     unclean: config.uncleanLeaderElection,
     largestLeo: config.leaderElection === 'largest-leo',
+    znodeRace: config.leaderElection === 'znode-race',
     logEndOffset: (r) => state.brokers[r].log.length,
   };
 }
@@ -96,6 +98,11 @@ export function controllerOnBrokerUp(state: ReplicationState, b: number, previou
     return handleBrokerUnfenced(next, b, kraftContext(state, config, { id: b, fenced: true, inControlledShutdown: false })).partition;
   }
   return zkBrokerStartup(p, online(state), zkInput(state, config));
+}
+
+/** leaderElection=znode-race: live replica `b` wins the race for the leaderless partition's znode. */
+export function controllerZnodeRaceWin(state: ReplicationState, b: number): PartitionRegistration {
+  return zkZnodeRaceWin(state.controller, b, online(state));
 }
 
 /** Auto leader rebalance: move leadership back to the preferred replica (replicas[0]). */

@@ -15,9 +15,11 @@ import { releaseController, releaseToggles, TOGGLE_NAMES, type KafkaVersion, typ
  * - `kraft`: the KRaft controller (PartitionChangeBuilder and its ReplicationControlManager callers, incl. ELR);
  * - `zk`: the ZooKeeper controller (PartitionLeaderElectionAlgorithms, removeReplicaFromIsr, ZK AlterPartition);
  * - `largest-leo`: the myth some articles repeat — elect the live replica with the largest log end offset,
- *   ignoring the ISR (otherwise ZK rules). Kafka never did this; the preset shows what it would break.
+ *   ignoring the ISR (otherwise ZK rules). Kafka never did this; the preset shows what it would break;
+ * - `znode-race`: the articles' scheme — any live replica that wins the race to recreate the znode leads (ZK rules
+ *   otherwise). Not Kafka either.
  */
-export type LeaderElectionScheme = 'kraft' | 'zk' | 'largest-leo';
+export type LeaderElectionScheme = 'kraft' | 'zk' | 'largest-leo' | 'znode-race';
 
 export interface ReplicationConfig {
   readonly replicas: number;

@@ -5,7 +5,7 @@ import { makeLeader } from '../rules/replication/leader-partition.ts';
 import { assign } from '../rules/replication/leader-epoch-cache.ts';
 import { partitionRegistration } from '../rules/partition-change/partition-registration.ts';
 import { applyPartitionUpdate } from './apply-partition-update.ts';
-import { electLeaderlessPartition, handleAlterPartition, preferredElection, reorderReplicas } from './controller-actions.ts';
+import { electLeaderlessPartition, handleAlterPartition, preferredElection, reorderReplicas, winLeaderZnode } from './controller-actions.ts';
 import { fetch, offsetsForLeaderEpoch } from './follower-steps.ts';
 import { dropFetchResponse, receiveFetchResponse, sendFetch } from './fetch-response-steps.ts';
 import { clusterView, withLeaderPartition } from './leader-role.ts';
@@ -91,6 +91,8 @@ export function replicationNext(config: ReplicationConfig, s: ReplicationState, 
       return electLeaderlessPartition(s, config);
     case 'Consume':
       return consume(s, a.broker);
+    case 'WinLeaderZnode':
+      return winLeaderZnode(s, a.broker, config);
     case 'ReorderReplicas':
       return reorderReplicas(s, a.broker, config);
     default: {

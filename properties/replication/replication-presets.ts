@@ -88,6 +88,12 @@ export const replicationPresets: readonly Preset[] = [
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
+    name: 'znode-race',
+    doc: 'the scheme several articles teach (not Kafka): when the leader dies, the live replica that wins the race to recreate the partition\'s znode leads — min.insync.replicas=1 (Kafka\'s default): the ISR shrinks to the leader, which commits alone and crashes; the lagging follower wins the race',
+    params: { leaderElection: 'znode-race', minInsyncReplicas: 1, cleanShutdowns: 0 },
+    expect: { violates: ['leader-elected-from-isr', 'no-committed-message-loss'] },
+  },
+  {
     name: 'largest-leo-election',
     doc: 'the myth (not Kafka): elect the live replica with the largest log end offset, ignoring the ISR — once the ISR members are gone, a replica that never had the committed record wins',
     params: { leaderElection: 'largest-leo', replicas: 3, maxLeaderEpoch: 2, maxPartitionEpoch: 4 },

@@ -123,6 +123,8 @@ describe('replication shortest counterexamples', () => {
       ['Produce:0', 'FollowerFetch:1', 'FollowerFetch:1', 'Crash:0', 'DataLossShutdown:1', 'Restart:0', 'Restart:1'],
     ],
     ['no-maximal-isr', 'no-committed-message-loss', ['ShrinkIsr:0', 'HandleAlterPartition:0', 'FollowerFetch:1', 'Produce:0', 'HandleAlterPartition:0']],
+    ['znode-race', 'leader-elected-from-isr', ['Crash:0', 'Restart:0', 'WinLeaderZnode:0']],
+    ['znode-race', 'no-committed-message-loss', ['Produce:0', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'Crash:0', 'WinLeaderZnode:1']],
     [
       'largest-leo-election',
       'no-committed-message-loss',
@@ -182,6 +184,7 @@ describe('replication simulation', () => {
     ['elr-last-known-leader', 'no-committed-message-loss', 44, 9],
     ['kip-903', 'no-committed-message-loss', 572, 10],
     ['hw-below-min-isr', 'no-committed-message-loss', 10, 4],
+    ['znode-race', 'no-committed-message-loss', 52, 5],
   ])('finds %s (%s) at the larger size: walk %i breaks it, shrunk to %i steps', (preset, property, walk, length) => {
     const result = checkModel(replication, { preset, sets: large, properties: [property], strategy: 'simulate', seed: 1, walks: 100_000 });
     expect(result.outcome.status).toBe('violation');
@@ -195,7 +198,7 @@ describe('replication simulation', () => {
     const violating = replication.presets.filter((p) => 'violates' in p.expect && !p.name.startsWith('kafka-')).map((p) => p.name);
     expect(violating.sort()).toEqual([
       'acks-1', 'elr-last-known-leader', 'hw-below-min-isr', 'hw-truncation', 'kip-101', 'kip-279', 'kip-903', 'largest-leo-election',
-      'last-replica-standing', 'no-maximal-isr', 'unclean-election',
+      'last-replica-standing', 'no-maximal-isr', 'unclean-election', 'znode-race',
     ]);
   });
 });
