@@ -15,12 +15,12 @@ export const replicationDefinition: ModelDefinition<ReplicationState, Replicatio
   name: 'replication',
   doc: 'One partition\'s replication: produce/fetch/HW, ISR shrink and expand, truncation per era, elections, crashes and power loss — can a committed record be lost?',
   params: [
-    { name: 'replicas', type: 'int', default: 2, min: 2, max: 3, doc: 'replicas (brokers) of the partition, in assignment order; broker 0 is the preferred leader' },
+    { name: 'replicas', type: 'int', default: 2, min: 2, max: 5, doc: 'replicas (brokers) of the partition, in assignment order; broker 0 is the preferred leader' },
     { name: 'records', type: 'int', default: 2, min: 1, max: 4, doc: 'records producers may write' },
     { name: 'maxLeaderEpoch', type: 'int', default: 3, min: 1, max: 8, doc: 'bound on leader elections (the controller leader epoch)' },
     { name: 'maxPartitionEpoch', type: 'int', default: 5, min: 1, max: 12, doc: 'bound on controller changes to the partition (ISR changes and elections bump the partition epoch)' },
     { name: 'acks', type: 'enum', default: 'all', values: ['1', 'all'], doc: 'producer acks: 1 = acknowledged on the leader\'s append; all = when the HW passes the record (refused below min ISR)' },
-    { name: 'minInsyncReplicas', type: 'int', default: 2, min: 1, max: 3, doc: 'min.insync.replicas (acks=all admission, HW gate, ELR threshold)' },
+    { name: 'minInsyncReplicas', type: 'int', default: 2, min: 1, max: 5, doc: 'min.insync.replicas (acks=all admission, HW gate, ELR threshold)' },
     { name: 'uncleanLeaderElection', type: 'bool', default: false, doc: 'unclean.leader.election.enable: elect a live replica outside the ISR when none inside is available' },
     {
       name: 'kafkaVersion',

@@ -167,6 +167,19 @@ describe('KIP-320 closes the holes the older eras leave', () => {
   });
 });
 
+describe('replication at 5 replicas (RF 5, as critical topics run)', () => {
+  it('unclean election loses a committed record in 4 steps, BFS over 1,628 states', () => {
+    const { outcome, violations } = checkModel(replication, { preset: 'unclean-election', sets: ['replicas=5'], properties: ['no-committed-message-loss'] });
+    expect(violations[0].record.path).toHaveLength(4);
+    expect(outcome.stats.distinctStates).toBe(1628);
+  });
+
+  it('today\'s Kafka with min ISR 3 survives 2,000 seeded walks of 50 steps', () => {
+    const { outcome } = checkModel(replication, { sets: ['replicas=5', 'minInsyncReplicas=3'], strategy: 'simulate', seed: 1, walks: 2000 });
+    expect(outcome.status).toBe('ok');
+  });
+});
+
 describe('replication simulation', () => {
   // A size BFS cannot exhaust (3 replicas, 3 records, 4 leader epochs: `default` is at 12.8 million states and depth
   // 17 after five minutes); seeded uniform walks of 50 steps, the first failing one shrunk. Each row pins
