@@ -13,6 +13,7 @@ export function sendFetch(state: ReplicationState, id: number, config: Replicati
   if (state.brokers[id].fetchResponse !== null) return undefined;
   const served = serveFetch(state, id, config);
   if (served === undefined) return undefined;
+  if (served.fatal) return served.state === state ? undefined : served.state;
   const next = withBroker(served.state, id, patchBroker(served.state.brokers[id], { fetchResponse: served.response }));
   return noteCommits(settleAcks(next, served.leader, config));
 }

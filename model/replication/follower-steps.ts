@@ -13,7 +13,7 @@ import { noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
 import { presumesLeadership, sendsBrokerEpochs, submitAlterPartition } from './leader-steps.ts';
 import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
-import { patchBroker, recordEpoch, withBroker, type BrokerState, type FetchResponseInFlight, type ReplicationState } from './replication-state.ts';
+import { patchBroker, patchGhosts, patchState, recordEpoch, withBroker, type BrokerState, type FetchResponseInFlight, type ReplicationState } from './replication-state.ts';
 
 /** The follower `id` and the broker it fetches from, if it is a follower that may send requests now. */
 function followerAndLeader(state: ReplicationState, id: number): { f: BrokerState; l: BrokerState; lid: number } | undefined {
@@ -60,11 +60,22 @@ function fetchTruncation(f: BrokerState, l: BrokerState, config: ReplicationConf
   return fetchOffset > l.log.length ? truncateOnOffsetOutOfRange(l.log.length, fetchOffset) : undefined;
 }
 
+/**
+ * ReplicaFetcherThread.handleOffsetOutOfRange through 2.0.0 (3402a8361b73): a follower ahead of the leader's LEO,
+ * with unclean.leader.election.enable=false, logs "Exiting because log truncation is not allowed" and throws
+ * FatalExitError — the broker halts. 2.1 (0984a76b712, with the KIP-320 series) truncates with a warning instead.
+ */
+function haltsOnOutOfRange(f: BrokerState, l: BrokerState, config: ReplicationConfig): boolean {
+  return !config.toggles.kip320Fencing && !config.uncleanLeaderElection && f.log.length > l.log.length;
+}
+
 /** What the leader did with a Fetch: its own updated state, and the response it sends back. */
 export interface ServedFetch {
   readonly state: ReplicationState;
   readonly leader: number;
   readonly response: FetchResponseInFlight;
+  /** The follower hit a fatal check and halted instead (no response is applied). */
+  readonly fatal: boolean;
 }
 
 /**
@@ -79,7 +90,12 @@ export function serveFetch(state: ReplicationState, id: number, config: Replicat
   const { f, l, lid } = pair;
   const fetchOffset = f.log.length;
   const truncateTo = fetchTruncation(f, l, config);
-  if (truncateTo !== undefined) return { state, leader: lid, response: { from: lid, fetchOffset, records: [], highWatermark: -1, truncateTo } };
+  if (truncateTo !== undefined && truncateTo < fetchOffset && !config.era.truncatesOnFetch && haltsOnOutOfRange(f, l, config)) {
+    const fatal = state.ghosts.fatal === 0 ? id + 1 : state.ghosts.fatal;
+    const halted = patchState(state, { ghosts: patchGhosts(state.ghosts, { fatal }) });
+    return { state: halted, leader: lid, fatal: true, response: { from: lid, fetchOffset, records: [], highWatermark: -1, truncateTo: -1 } };
+  }
+  if (truncateTo !== undefined) return { state, leader: lid, fatal: false, response: { from: lid, fetchOffset, records: [], highWatermark: -1, truncateTo } };
   const leaderHw = l.highWatermark;
   const limit = config.maxRecordsPerFetch > 0 ? fetchOffset + config.maxRecordsPerFetch : undefined;
   const records = l.log.slice(fetchOffset, limit);
@@ -98,7 +114,7 @@ export function serveFetch(state: ReplicationState, id: number, config: Replicat
     else p = withIncrementedHW({ ...p, isrState: committedIsr(p.isrState.isr) }, NOW_MS, lpc, cluster);
   }
   leader = withLeaderPartition(leader, p, config.replicas);
-  return { state: withBroker(state, lid, leader), leader: lid, response: { from: lid, fetchOffset, records, highWatermark: leaderHw, truncateTo: -1 } };
+  return { state: withBroker(state, lid, leader), leader: lid, fatal: false, response: { from: lid, fetchOffset, records, highWatermark: leaderHw, truncateTo: -1 } };
 }
 
 /** The follower applies a response: truncate as told, or append the records and take min(leader HW, its LEO). */
@@ -120,6 +136,7 @@ export function applyFetchResponse(f: BrokerState, response: FetchResponseInFlig
 export function fetch(state: ReplicationState, id: number, config: ReplicationConfig): ReplicationState | undefined {
   const served = serveFetch(state, id, config);
   if (served === undefined) return undefined;
+  if (served.fatal) return served.state === state ? undefined : served.state;
   const f = state.brokers[id];
   const follower = applyFetchResponse(served.state.brokers[id], served.response);
   if (served.response.truncateTo >= 0) return follower === f ? undefined : withBroker(state, id, follower);

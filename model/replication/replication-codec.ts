@@ -101,6 +101,7 @@ export function encodeReplication(s: ReplicationState, out: StateWriter): void {
   for (const holder of g.pendingAcks) out.int(holder);
   list(out, g.committed);
   list(out, g.consumed);
+  out.int(g.fatal);
 }
 
 const ids = (xs: readonly number[]): string => `[${xs.join(', ')}]`;
@@ -166,6 +167,7 @@ export function replicationVariables(s: ReplicationState, config: ReplicationCon
       committed: records(g.committed),
       acknowledgedToProducer: acked,
       consumed: records(g.consumed),
+      fatalError: g.fatal === 0 ? 'none' : `broker ${g.fatal - 1} exited (log truncation not allowed)`,
       faultsLeft: `crashes ${s.crashesLeft}, data-loss shutdowns ${s.dataLossLeft}, clean shutdowns ${s.cleanShutdownsLeft}${config.reassignments > 0 ? `, reorders ${s.reassignmentsLeft}` : ''}`,
     },
   };

@@ -132,6 +132,7 @@ export function decodeReplication(r: StateReader, config: ReplicationConfig): Re
   for (let i = 0; i < config.records; i++) pendingAcks.push(r.int());
   const committed = list(r);
   const consumed = list(r);
+  const fatal = r.int();
   return {
     brokers,
     controller,
@@ -139,6 +140,6 @@ export function decodeReplication(r: StateReader, config: ReplicationConfig): Re
     dataLossLeft,
     cleanShutdownsLeft,
     reassignmentsLeft,
-    ghosts: { nextRecord, committed, acked, pendingAcks, consumed },
+    ghosts: { nextRecord, committed, acked, pendingAcks, consumed, fatal },
   };
 }

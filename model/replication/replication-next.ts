@@ -48,6 +48,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
       acked: 0,
       pendingAcks: new Array<number>(config.records).fill(-1),
       consumed: [],
+      fatal: 0,
     },
   };
   // Broker 0 has applied the first LeaderAndIsr (epoch 0) as leader; the others follow it with empty logs.

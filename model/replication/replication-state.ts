@@ -112,6 +112,8 @@ export interface Ghosts {
   readonly pendingAcks: readonly number[];
   /** Per offset: the first record a consumer read there (0 = never read). */
   readonly consumed: readonly RecordCode[];
+  /** Broker id + 1 of the first broker that hit one of Kafka's own fatal checks (0 = none). */
+  readonly fatal: number;
 }
 
 export interface ReplicationState {
@@ -163,6 +165,7 @@ export function patchGhosts(g: Ghosts, p: Partial<Ghosts>): Ghosts {
     acked: pick(p.acked, g.acked),
     pendingAcks: pick(p.pendingAcks, g.pendingAcks),
     consumed: pick(p.consumed, g.consumed),
+    fatal: pick(p.fatal, g.fatal),
   };
 }
 

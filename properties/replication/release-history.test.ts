@@ -81,6 +81,23 @@ describe('each bug is in the releases that had it and not in those that fixed it
   });
 });
 
+describe('no-fatal-error', () => {
+  it.each(KAFKA_VERSIONS.map((v) => [v, KAFKA_VERSIONS.indexOf(v) <= KAFKA_VERSIONS.indexOf('2.0')]))(
+    'the fatal-truncation trace at %s halts the follower: %s (the exit was removed in 2.1, 0984a76b712)',
+    (version, halts) => {
+      const { violations } = checkModel(replication, { preset: 'fatal-truncation', properties: ['no-fatal-error'] });
+      const model = replication.create(resolveParams(replication, { values: { ...presetNamed('fatal-truncation').params, kafkaVersion: version } }));
+      let s = model.init()[0] as ReplicationState;
+      for (const a of violations[0].trace.actions as readonly ReplicationAction[]) {
+        const next = model.next(s, a) as ReplicationState | undefined;
+        if (next === undefined) break;
+        s = next;
+      }
+      expect(s.ghosts.fatal !== 0).toBe(halts);
+    },
+  );
+});
+
 describe('what each fix switch changes alone', () => {
   it.each([
     // 2.1 with one 2.1 fix taken back, at the kip-101 size (2.1 itself holds there, 239,122 states).

@@ -88,6 +88,12 @@ export const replicationPresets: readonly Preset[] = [
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
+    name: 'fatal-truncation',
+    doc: 'Kafka 2.0 (ZK), one power loss: the only ISR member loses its unflushed record, leads again, and the follower ahead of it gets OFFSET_OUT_OF_RANGE — with unclean election off, ReplicaFetcherThread exits the broker ("log truncation is not allowed"); 2.1 truncates instead',
+    params: { ...ZK_ERA, kafkaVersion: '2.0', dataLossShutdowns: 1, crashes: 0, cleanShutdowns: 0 },
+    expect: { violates: ['no-fatal-error'] },
+  },
+  {
     name: 'znode-race',
     doc: 'the scheme several articles teach (not Kafka): when the leader dies, the live replica that wins the race to recreate the partition\'s znode leads — min.insync.replicas=1 (Kafka\'s default): the ISR shrinks to the leader, which commits alone and crashes; the lagging follower wins the race',
     params: { leaderElection: 'znode-race', minInsyncReplicas: 1, cleanShutdowns: 0 },

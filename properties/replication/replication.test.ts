@@ -76,7 +76,7 @@ describe('replication presets (what `kcheck suite` checks)', () => {
     const defaults = Object.fromEntries(replication.params.map((p) => [p.name, p.default]));
     const names = replication.properties(defaults).filter((p) => p.kind !== 'sometimes').map((p) => p.name);
     expect(names.sort()).toEqual(
-      ['acked-writes-survive', 'consumed-prefix-stable', 'leader-elected-from-isr', 'no-committed-message-loss', 'replica-logs-agree-below-hw'],
+      ['acked-writes-survive', 'consumed-prefix-stable', 'leader-elected-from-isr', 'no-committed-message-loss', 'no-fatal-error', 'replica-logs-agree-below-hw'],
     );
     for (const name of names) expect(violated.has(name), name).toBe(true);
   });
@@ -123,6 +123,11 @@ describe('replication shortest counterexamples', () => {
       ['Produce:0', 'FollowerFetch:1', 'FollowerFetch:1', 'Crash:0', 'DataLossShutdown:1', 'Restart:0', 'Restart:1'],
     ],
     ['no-maximal-isr', 'no-committed-message-loss', ['ShrinkIsr:0', 'HandleAlterPartition:0', 'FollowerFetch:1', 'Produce:0', 'HandleAlterPartition:0']],
+    [
+      'fatal-truncation',
+      'no-fatal-error',
+      ['Produce:0', 'FollowerFetch:1', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'DataLossShutdown:0', 'Restart:0', 'ApplyPartitionState:0', 'FollowerFetch:1'],
+    ],
     ['znode-race', 'leader-elected-from-isr', ['Crash:0', 'Restart:0', 'WinLeaderZnode:0']],
     ['znode-race', 'no-committed-message-loss', ['Produce:0', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'Crash:0', 'WinLeaderZnode:1']],
     [
@@ -210,7 +215,7 @@ describe('replication simulation', () => {
   it('covers every violating bug preset (the release presets replay them: release-history.test.ts)', () => {
     const violating = replication.presets.filter((p) => 'violates' in p.expect && !p.name.startsWith('kafka-')).map((p) => p.name);
     expect(violating.sort()).toEqual([
-      'acks-1', 'elr-last-known-leader', 'hw-below-min-isr', 'hw-truncation', 'kip-101', 'kip-279', 'kip-903', 'largest-leo-election',
+      'acks-1', 'elr-last-known-leader', 'fatal-truncation', 'hw-below-min-isr', 'hw-truncation', 'kip-101', 'kip-279', 'kip-903', 'largest-leo-election',
       'last-replica-standing', 'no-maximal-isr', 'unclean-election', 'znode-race',
     ]);
   });
