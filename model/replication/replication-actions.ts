@@ -30,6 +30,8 @@ export type ReplicationAction =
   | { readonly type: 'ElectLeaderlessPartition' }
   /** A consumer reads everything below the HW of the broker it believes leads. */
   | { readonly type: 'Consume'; readonly broker: number }
+  /** `hwCheckpoint`: the broker writes its current HW to replication-offset-checkpoint. */
+  | { readonly type: 'CheckpointHighWatermark'; readonly broker: number }
   /** leaderElection=znode-race (not Kafka): this live replica wins the race to recreate the partition's znode. */
   | { readonly type: 'WinLeaderZnode'; readonly broker: number }
   /** An operator reassigns the partition to the same replicas with this broker first (its new preferred replica). */
@@ -53,6 +55,7 @@ export const ACTION_TYPES = [
   'Consume',
   'ReorderReplicas',
   'WinLeaderZnode',
+  'CheckpointHighWatermark',
 ] as const;
 
 /** The action types this configuration can take (the others are left out so coverage does not flag them). */
@@ -74,6 +77,7 @@ export function actionTypesFor(config: ReplicationConfig): readonly string[] {
       (t !== 'ElectLeaderlessPartition' || retriesElections) &&
       (t !== 'ReorderReplicas' || config.reassignments > 0) &&
       (t !== 'WinLeaderZnode' || config.leaderElection === 'znode-race') &&
+      (t !== 'CheckpointHighWatermark' || (config.hwCheckpoint && config.crashes + config.dataLossShutdowns > 0)) &&
       (t !== 'Consume' || config.consumer),
   );
 }
@@ -121,6 +125,8 @@ export function describeReplicationAction(a: ReplicationAction): string {
       return 'the controller retries the election of the leaderless partition';
     case 'Consume':
       return `a consumer reads from broker ${a.broker} everything below its high watermark`;
+    case 'CheckpointHighWatermark':
+      return `broker ${a.broker} checkpoints its high watermark (replication-offset-checkpoint)`;
     case 'WinLeaderZnode':
       return `broker ${a.broker} wins the race to create the partition's leader znode and leads (the articles' scheme, not Kafka)`;
     case 'ReorderReplicas':

@@ -38,6 +38,7 @@ function broker(out: StateWriter, b: BrokerState): void {
   out.int((b.alive ? 1 : 0) | (b.truncating ? 2 : 0) | (SHUTDOWN.indexOf(b.shutdown) << 2));
   out.int(b.brokerEpoch);
   out.int(b.highWatermark);
+  out.int(b.hwCheckpoint);
   out.int(b.flushed);
   out.int(b.leader);
   out.int(b.leaderEpoch);

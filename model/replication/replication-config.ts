@@ -48,6 +48,8 @@ export interface ReplicationConfig {
   readonly preferredElection: boolean;
   /** Operator reassignments that only reorder the replicas (a new preferred replica). */
   readonly reassignments: number;
+  /** After a crash the HW is the last checkpointed one (CheckpointHighWatermark steps), not the HW at the crash. */
+  readonly hwCheckpoint: boolean;
   /** Fetch as one step (`atomic`), or request handled by the leader and response delivered later (`async`). */
   readonly fetch: 'atomic' | 'async';
   /** Bound on records per Fetch response (replica.fetch.max.bytes in records); 0 = the whole suffix. */
@@ -128,6 +130,7 @@ export function replicationConfig(p: ParamValues): ReplicationConfig {
     preferredElection: p.preferredElection as boolean,
     reassignments: p.reassignments as number,
     consumer: p.consumer as boolean,
+    hwCheckpoint: (p.hwCheckpoint ?? false) as boolean,
     fetch: (p.fetch ?? 'atomic') as 'atomic' | 'async',
     maxRecordsPerFetch: (p.maxRecordsPerFetch ?? 0) as number,
   };

@@ -43,6 +43,7 @@ function broker(r: StateReader, replicas: number): BrokerState {
   const flags = r.int();
   const brokerEpoch = r.int();
   const highWatermark = r.int();
+  const hwCheckpoint = r.int();
   const flushed = r.int();
   const leader = r.int();
   const leaderEpoch = r.int();
@@ -86,6 +87,7 @@ function broker(r: StateReader, replicas: number): BrokerState {
     shutdown: SHUTDOWN[flags >> 2],
     log,
     highWatermark,
+    hwCheckpoint,
     epochCache,
     flushed,
     leader,

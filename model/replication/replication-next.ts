@@ -10,7 +10,7 @@ import { fetch, offsetsForLeaderEpoch } from './follower-steps.ts';
 import { dropFetchResponse, receiveFetchResponse, sendFetch } from './fetch-response-steps.ts';
 import { clusterView, withLeaderPartition } from './leader-role.ts';
 import { consume, produce, shrinkIsr } from './leader-steps.ts';
-import { restartBroker, shutdownBroker } from './lifecycle-steps.ts';
+import { checkpointHighWatermark, restartBroker, shutdownBroker } from './lifecycle-steps.ts';
 import type { ReplicationAction } from './replication-actions.ts';
 import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
 import { patchBroker, replicaIds, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
@@ -24,6 +24,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
     shutdown: 'none',
     log: [],
     highWatermark: 0,
+    hwCheckpoint: 0,
     epochCache: [],
     flushed: 0,
     leader: 0,
@@ -92,6 +93,8 @@ export function replicationNext(config: ReplicationConfig, s: ReplicationState, 
       return electLeaderlessPartition(s, config);
     case 'Consume':
       return consume(s, a.broker);
+    case 'CheckpointHighWatermark':
+      return checkpointHighWatermark(s, a.broker, config);
     case 'WinLeaderZnode':
       return winLeaderZnode(s, a.broker, config);
     case 'ReorderReplicas':

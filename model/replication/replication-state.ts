@@ -82,6 +82,8 @@ export interface BrokerState {
   /** The log: record codes by offset (log start offset 0). */
   readonly log: readonly RecordCode[];
   readonly highWatermark: number;
+  /** The HW in replication-offset-checkpoint (`hwCheckpoint` on; else always 0 and the HW survives exactly). */
+  readonly hwCheckpoint: number;
   /** The leader epoch cache (LeaderEpochFileCache). */
   readonly epochCache: EpochEntries;
   /** Offsets below this are on disk; a data-loss shutdown keeps only these (no fsync on acknowledge). */
@@ -145,6 +147,7 @@ export function patchBroker(b: BrokerState, p: Partial<BrokerState>): BrokerStat
     shutdown: pick(p.shutdown, b.shutdown),
     log: pick(p.log, b.log),
     highWatermark: pick(p.highWatermark, b.highWatermark),
+    hwCheckpoint: pick(p.hwCheckpoint, b.hwCheckpoint),
     epochCache: pick(p.epochCache, b.epochCache),
     flushed: pick(p.flushed, b.flushed),
     leader: pick(p.leader, b.leader),

@@ -81,6 +81,22 @@ describe('each bug is in the releases that had it and not in those that fixed it
   });
 });
 
+describe('hwCheckpoint: a crashed broker restores its last checkpointed HW', () => {
+  const small = ['records=1', 'maxLeaderEpoch=2', 'maxPartitionEpoch=3', 'cleanShutdowns=0'];
+  it.each([
+    ['0.10', false, 'ok', 1065, 0],
+    // KIP-101's motivation: the restarted follower truncates to a stale checkpointed HW and drops a committed record.
+    ['0.10', true, 'violation', 828, 9],
+    ['2.1', true, 'ok', 2820, 0],
+    ['latest', true, 'ok', 1327, 0],
+  ] as const)('Kafka %s, hwCheckpoint=%s: %s over %i states (shortest %i)', (version, on, status, distinct, length) => {
+    const { outcome, violations } = checkModel(replication, { sets: [`kafkaVersion=${version}`, ...small, `hwCheckpoint=${String(on)}`] });
+    expect(outcome.status).toBe(status);
+    expect(outcome.stats.distinctStates).toBe(distinct);
+    if (length > 0) expect(violations[0].record.path).toHaveLength(length);
+  });
+});
+
 describe('no-fatal-error', () => {
   it.each(KAFKA_VERSIONS.map((v) => [v, KAFKA_VERSIONS.indexOf(v) <= KAFKA_VERSIONS.indexOf('2.0')]))(
     'the fatal-truncation trace at %s halts the follower: %s (the exit was removed in 2.1, 0984a76b712)',

@@ -62,6 +62,7 @@ export const replicationDefinition: ModelDefinition<ReplicationState, Replicatio
       values: ['atomic', 'async'],
       doc: 'atomic: a fetch is one step; async: the leader handles the request, the response arrives later, is lost, or is discarded as stale by the fetcher',
     },
+    { name: 'hwCheckpoint', type: 'bool', default: false, doc: 'after a crash a broker restores the HW it last checkpointed (periodic checkpoint steps), not its HW at the crash' },
     { name: 'maxRecordsPerFetch', type: 'int', default: 0, min: 0, max: 4, doc: 'records per Fetch response (replica.fetch.max.bytes counted in records); 0 = everything the leader has' },
     { name: 'reassignments', type: 'int', default: 0, min: 0, max: 3, doc: 'operator reassignments that only reorder the replicas (a new preferred replica for the rebalance)' },
   ],
