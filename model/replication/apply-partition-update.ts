@@ -9,7 +9,6 @@ import { restartsFetcherOnBecomeFollower } from '../rules/replication/follower-t
 import { isrExpansionEpochStartOffset } from '../rules/replication/isr-expansion-era.ts';
 import { assign } from '../rules/replication/leader-epoch-cache.ts';
 import { makeLeader } from '../rules/replication/leader-partition.ts';
-import { eraRules } from '../rules/replication/truncation-era.ts';
 import { failPendingAcks, noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
 import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
@@ -41,10 +40,10 @@ function becomeLeader(state: ReplicationState, id: number, b: BrokerState, u: Pa
   if (p === undefined) return null;
   const newEpoch = u.leaderEpoch > b.leaderEpoch;
   // Before KAFKA-7128 (≤ 2.0.0) the ISR expansion did not look at the leader's epoch start offset.
-  const expansionStart = isrExpansionEpochStartOffset(config.truncation, p.leaderEpochStartOffset);
+  const expansionStart = isrExpansionEpochStartOffset(config.era, p.leaderEpochStartOffset);
   let broker = withLeaderPartition(b, { ...p, leaderEpochStartOffset: expansionStart }, config.replicas);
   // KAFKA-7415 (2.1): the new leader caches its epoch at its LEO on election; earlier leaders on first append.
-  const epochCache = newEpoch && eraRules(config.truncation).assignsEpochOnElection ? assign(b.epochCache, u.leaderEpoch, b.log.length) : b.epochCache;
+  const epochCache = newEpoch && config.era.assignsEpochOnElection ? assign(b.epochCache, u.leaderEpoch, b.log.length) : b.epochCache;
   broker = patchBroker(broker, { leader: id, truncating: false, epochCache });
   let next = withBroker(state, id, broker);
   next = settleAcks(next, id, config);
@@ -52,18 +51,18 @@ function becomeLeader(state: ReplicationState, id: number, b: BrokerState, u: Pa
 }
 
 function becomeFollower(state: ReplicationState, id: number, b: BrokerState, u: PartitionUpdate, config: ReplicationConfig): ReplicationState {
-  const era = config.truncation;
+  const era = config.era;
   const restart = restartsFetcherOnBecomeFollower(era, b.leader, b.leaderEpoch, u.leader, u.leaderEpoch);
   let broker: BrokerState = patchBroker(b, { leader: u.leader, leaderEpoch: u.leaderEpoch, partitionEpoch: u.partitionEpoch, role: null });
   const ghosts = b.role === null ? state.ghosts : failPendingAcks(state.ghosts, id);
   if (restart && u.leader >= 0) {
-    if (era === 'high-watermark') {
+    if (!era.epochTruncation) {
       // ReplicaManager.makeFollowers (≤ 0.10): truncate to the local high watermark, then fetch from there.
       broker = patchBroker(truncateBroker(broker, broker.highWatermark), { truncating: false });
     } else {
       // 0.11–2.7: the fetcher starts in the truncating state (OffsetsForLeaderEpoch first); since KAFKA-10554 the
       // Fetch itself carries lastFetchedEpoch.
-      broker = patchBroker(broker, { truncating: !eraRules(era).truncatesOnFetch });
+      broker = patchBroker(broker, { truncating: !era.truncatesOnFetch });
     }
   } else if (restart) {
     broker = patchBroker(broker, { truncating: false });

@@ -2,7 +2,7 @@
 // handling the answer), the auto leader rebalance, and the retry of an election for a leaderless partition.
 
 import { completeAlterPartition } from '../rules/replication/leader-partition.ts';
-import { controllerAlterPartition, controllerElectOffline, controllerPreferredElection, controllerReorderReplicas } from './controller-steps.ts';
+import { controllerAlterPartition, controllerElectOffline, controllerPreferredElection, controllerReorderReplicas, controllerZnodeRaceWin } from './controller-steps.ts';
 import { noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
 import { publish, withinBounds } from './publish-partition-state.ts';
@@ -50,6 +50,14 @@ export function preferredElection(state: ReplicationState, config: ReplicationCo
 /** A leaderless partition is tried again (KRaft: the periodic unclean election; ZK: OnlinePartition change). */
 export function electLeaderlessPartition(state: ReplicationState, config: ReplicationConfig): ReplicationState | undefined {
   const controller = controllerElectOffline(state, config);
+  if (controller === state.controller || !withinBounds(controller, config)) return undefined;
+  return publish(state, controller);
+}
+
+/** leaderElection=znode-race: broker `b` wins the race to create the leaderless partition's znode and leads. */
+export function winLeaderZnode(state: ReplicationState, b: number, config: ReplicationConfig): ReplicationState | undefined {
+  if (config.leaderElection !== 'znode-race') return undefined;
+  const controller = controllerZnodeRaceWin(state, b);
   if (controller === state.controller || !withinBounds(controller, config)) return undefined;
   return publish(state, controller);
 }

@@ -26,6 +26,7 @@ import {
   zkElectOffline,
   zkPreferredElection,
   zkReorderReplicas,
+  zkZnodeRaceWin,
   type ZkControllerInput,
 } from './zk-controller-steps.ts';
 
@@ -52,6 +53,7 @@ function zkInput(state: ReplicationState, config: ReplicationConfig): ZkControll
   return {
     unclean: config.uncleanLeaderElection,
     offlineElection: config.offlineElection,
+    znodeRace: config.leaderElection === 'znode-race',
     logEndOffset: (r) => state.brokers[r].log.length,
     lastLoggedEpoch: (r) => {
       const log = state.brokers[r].log;
@@ -100,6 +102,11 @@ export function controllerOnBrokerUp(state: ReplicationState, b: number, previou
     return handleBrokerUnfenced(next, b, kraftContext(state, config, { id: b, fenced: true, inControlledShutdown: false })).partition;
   }
   return zkBrokerStartup(p, online(state), zkInput(state, config));
+}
+
+/** leaderElection=znode-race: live replica `b` wins the race for the leaderless partition's znode. */
+export function controllerZnodeRaceWin(state: ReplicationState, b: number): PartitionRegistration {
+  return zkZnodeRaceWin(state.controller, b, online(state));
 }
 
 /** Auto leader rebalance: move leadership back to the preferred replica (replicas[0]). */
@@ -157,7 +164,9 @@ export function controllerAlterPartition(
   let partition: PartitionRegistration;
   let error: string;
   if (config.leaderElection === 'kraft') {
-    const result = alterPartition(state.controller, { ...fields, leaderRecoveryState: 'RECOVERED' }, kraftContext(state, config));
+    // KIP-903 (8c88cdb7186, 3.5): newIsrWithEpochs; ineligibleReplicasForIsr rejects a quoted epoch ≠ the registration.
+    const newIsrBrokerEpochs = request.isrBrokerEpochs.length > 0 ? request.isrBrokerEpochs : undefined;
+    const result = alterPartition(state.controller, { ...fields, newIsrBrokerEpochs, leaderRecoveryState: 'RECOVERED' }, kraftContext(state, config));
     partition = result.partition;
     error = result.error;
   } else {

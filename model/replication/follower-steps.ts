@@ -8,13 +8,12 @@ import { committedIsr, isInflight } from '../rules/replication/isr-state.ts';
 import { assign, latestEpoch } from '../rules/replication/leader-epoch-cache.ts';
 import { checkLeaderRequest, requestCurrentLeaderEpoch } from '../rules/replication/leader-epoch-fencing.ts';
 import { updateFollowerFetchState, withIncrementedHW } from '../rules/replication/leader-partition.ts';
-import { eraRules } from '../rules/replication/truncation-era.ts';
 import { truncateBroker } from './apply-partition-update.ts';
 import { noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
-import { presumesLeadership, submitAlterPartition } from './leader-steps.ts';
+import { presumesLeadership, sendsBrokerEpochs, submitAlterPartition } from './leader-steps.ts';
 import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
-import { patchBroker, recordEpoch, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
+import { patchBroker, patchGhosts, patchState, recordEpoch, withBroker, type BrokerState, type FetchResponseInFlight, type ReplicationState } from './replication-state.ts';
 
 /** The follower `id` and the broker it fetches from, if it is a follower that may send requests now. */
 function followerAndLeader(state: ReplicationState, id: number): { f: BrokerState; l: BrokerState; lid: number } | undefined {
@@ -28,7 +27,7 @@ function followerAndLeader(state: ReplicationState, id: number): { f: BrokerStat
 
 /** KIP-320: the request carries the follower's leader epoch and is fenced by it (before 2.1 it carried none). */
 function fencedOut(f: BrokerState, l: BrokerState, config: ReplicationConfig): boolean {
-  const epoch = requestCurrentLeaderEpoch(eraRules(config.truncation).fencesCurrentLeaderEpoch, f.leaderEpoch);
+  const epoch = requestCurrentLeaderEpoch(config.era.fencesCurrentLeaderEpoch, f.leaderEpoch);
   return checkLeaderRequest(true, l.leaderEpoch, epoch) !== 'NONE';
 }
 
@@ -38,7 +37,7 @@ export function offsetsForLeaderEpoch(state: ReplicationState, id: number, confi
   if (pair === undefined || !pair.f.truncating || fencedOut(pair.f, pair.l, config)) return undefined;
   const { f, l } = pair;
   const round = truncationRound(
-    config.truncation,
+    config.era,
     { entries: l.epochCache, logEndOffset: l.log.length },
     { entries: f.epochCache, logEndOffset: f.log.length, highWatermark: f.highWatermark },
   );
@@ -52,7 +51,7 @@ export function offsetsForLeaderEpoch(state: ReplicationState, id: number, confi
 function fetchTruncation(f: BrokerState, l: BrokerState, config: ReplicationConfig): number | undefined {
   const fetchOffset = f.log.length;
   const lastFetchedEpoch = latestEpoch(f.epochCache);
-  if (eraRules(config.truncation).truncatesOnFetch && lastFetchedEpoch >= 0) {
+  if (config.era.truncatesOnFetch && lastFetchedEpoch >= 0) {
     const check = validateFetchEpoch(l.epochCache, l.log.length, lastFetchedEpoch, fetchOffset);
     if (check.kind === 'diverging') return truncateOnDivergingEpoch(check.divergingEpoch, f.epochCache, fetchOffset).truncateTo;
     if (check.kind === 'offset-out-of-range') return truncateOnOffsetOutOfRange(l.log.length, fetchOffset);
@@ -62,49 +61,87 @@ function fetchTruncation(f: BrokerState, l: BrokerState, config: ReplicationConf
 }
 
 /**
- * Follower `id` fetches from its leader at its LEO. The leader reads first (the response carries its HW as of the
- * read), then records the fetch offset, which may expand the ISR and advance its HW (updateFollowerFetchState) —
- * so the follower's HW trails the leader's by one round. The follower appends and takes min(leader HW, its LEO).
+ * ReplicaFetcherThread.handleOffsetOutOfRange through 2.0.0 (3402a8361b73): a follower ahead of the leader's LEO,
+ * with unclean.leader.election.enable=false, logs "Exiting because log truncation is not allowed" and throws
+ * FatalExitError — the broker halts. 2.1 (0984a76b712, with the KIP-320 series) truncates with a warning instead.
  */
-export function fetch(state: ReplicationState, id: number, config: ReplicationConfig): ReplicationState | undefined {
+function haltsOnOutOfRange(f: BrokerState, l: BrokerState, config: ReplicationConfig): boolean {
+  return !config.toggles.kip320Fencing && !config.uncleanLeaderElection && f.log.length > l.log.length;
+}
+
+/** What the leader did with a Fetch: its own updated state, and the response it sends back. */
+export interface ServedFetch {
+  readonly state: ReplicationState;
+  readonly leader: number;
+  readonly response: FetchResponseInFlight;
+  /** The follower hit a fatal check and halted instead (no response is applied). */
+  readonly fatal: boolean;
+}
+
+/**
+ * The leader handles follower `id`'s Fetch at the follower's LEO (Partition.fetchRecords): a divergence or an
+ * out-of-range offset is answered without touching the leader's bookkeeping; otherwise the leader reads (the
+ * response carries its HW as of the read and at most maxRecordsPerFetch records), then records the fetch offset,
+ * which may expand the ISR and advance its HW (updateFollowerFetchState) — so the follower's HW trails by a round.
+ */
+export function serveFetch(state: ReplicationState, id: number, config: ReplicationConfig): ServedFetch | undefined {
   const pair = followerAndLeader(state, id);
   if (pair === undefined || pair.f.truncating || fencedOut(pair.f, pair.l, config)) return undefined;
   const { f, l, lid } = pair;
-  const truncateTo = fetchTruncation(f, l, config);
-  if (truncateTo !== undefined) {
-    const truncated = truncateBroker(f, truncateTo);
-    return truncated === f ? undefined : withBroker(state, id, truncated);
-  }
   const fetchOffset = f.log.length;
+  const truncateTo = fetchTruncation(f, l, config);
+  if (truncateTo !== undefined && truncateTo < fetchOffset && !config.era.truncatesOnFetch && haltsOnOutOfRange(f, l, config)) {
+    const fatal = state.ghosts.fatal === 0 ? id + 1 : state.ghosts.fatal;
+    const halted = patchState(state, { ghosts: patchGhosts(state.ghosts, { fatal }) });
+    return { state: halted, leader: lid, fatal: true, response: { from: lid, fetchOffset, records: [], highWatermark: -1, truncateTo: -1 } };
+  }
+  if (truncateTo !== undefined) return { state, leader: lid, fatal: false, response: { from: lid, fetchOffset, records: [], highWatermark: -1, truncateTo } };
   const leaderHw = l.highWatermark;
-  const records = l.log.slice(fetchOffset);
+  const limit = config.maxRecordsPerFetch > 0 ? fetchOffset + config.maxRecordsPerFetch : undefined;
+  const records = l.log.slice(fetchOffset, limit);
   const lpc = leaderPartitionConfig(config);
   const cluster = clusterView(state);
   const before = toLeaderPartition(l, lid, config);
-  const update = updateFollowerFetchState(before, id, { fetchOffset, logStartOffset: 0, fetchTimeMs: NOW_MS, brokerEpoch: -1 }, lpc, cluster);
+  const brokerEpoch = sendsBrokerEpochs(config) ? f.brokerEpoch : -1;
+  const update = updateFollowerFetchState(before, id, { fetchOffset, logStartOffset: 0, fetchTimeMs: NOW_MS, brokerEpoch }, lpc, cluster);
   if (!update.ok) return undefined;
   let p = update.partition;
   let leader = l;
   if (isInflight(p.isrState) && !isInflight(before.isrState)) {
-    if (l.alterPartition === null) leader = submitAlterPartition(l, p);
+    if (l.alterPartition === null) leader = submitAlterPartition(l, p, config);
     // AlterPartitionManager already holds a request for this partition: the submit fails at once
     // (OPERATION_NOT_ATTEMPTED) and the leader reverts to its committed ISR.
     else p = withIncrementedHW({ ...p, isrState: committedIsr(p.isrState.isr) }, NOW_MS, lpc, cluster);
   }
   leader = withLeaderPartition(leader, p, config.replicas);
-  let follower = f;
-  if (records.length > 0) {
-    let epochCache = f.epochCache;
-    records.forEach((code, i) => {
-      epochCache = assign(epochCache, recordEpoch(code), fetchOffset + i);
-    });
-    follower = patchBroker(f, { log: f.log.concat(records), epochCache });
-  }
-  const hw = Math.min(leaderHw, follower.log.length);
-  if (hw !== follower.highWatermark) follower = patchBroker(follower, { highWatermark: hw });
-  let next = withBroker(withBroker(state, lid, leader), id, follower);
-  if (next === state) return undefined;
-  next = settleAcks(next, lid, config);
-  return noteCommits(next);
+  return { state: withBroker(state, lid, leader), leader: lid, fatal: false, response: { from: lid, fetchOffset, records, highWatermark: leaderHw, truncateTo: -1 } };
 }
 
+/** The follower applies a response: truncate as told, or append the records and take min(leader HW, its LEO). */
+export function applyFetchResponse(f: BrokerState, response: FetchResponseInFlight): BrokerState {
+  if (response.truncateTo >= 0) return truncateBroker(f, response.truncateTo);
+  let follower = f;
+  if (response.records.length > 0) {
+    let epochCache = f.epochCache;
+    response.records.forEach((code, i) => {
+      epochCache = assign(epochCache, recordEpoch(code), response.fetchOffset + i);
+    });
+    follower = patchBroker(f, { log: f.log.concat(response.records), epochCache });
+  }
+  const hw = Math.min(response.highWatermark, follower.log.length);
+  return hw === follower.highWatermark ? follower : patchBroker(follower, { highWatermark: hw });
+}
+
+/** `fetch=atomic`: request, leader's handling and response in one step (undefined when nothing changes). */
+export function fetch(state: ReplicationState, id: number, config: ReplicationConfig): ReplicationState | undefined {
+  const served = serveFetch(state, id, config);
+  if (served === undefined) return undefined;
+  if (served.fatal) return served.state === state ? undefined : served.state;
+  const f = state.brokers[id];
+  const follower = applyFetchResponse(served.state.brokers[id], served.response);
+  if (served.response.truncateTo >= 0) return follower === f ? undefined : withBroker(state, id, follower);
+  let next = withBroker(served.state, id, follower);
+  if (next === state) return undefined;
+  next = settleAcks(next, served.leader, config);
+  return noteCommits(next);
+}

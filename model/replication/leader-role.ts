@@ -12,9 +12,9 @@ import { patchBroker, type BrokerState, type LeaderRole, type ReplicationState }
  * A follower's bookkeeping rebuilt from its last fetch offset alone. Every time field is 0: with the model's
  * clock (NOW_MS) past replica.lag.time.max.ms, a follower counts as caught up only at the leader's LEO.
  */
-function followerState(leo: number): ReplicaState {
+function followerState(leo: number, brokerEpoch: number): ReplicaState {
   if (leo < 0) return { ...EMPTY_REPLICA_STATE, lastFetchLeaderLogEndOffset: UNKNOWN_OFFSET };
-  return { logStartOffset: 0, logEndOffset: leo, lastFetchLeaderLogEndOffset: 0, lastFetchTimeMs: 0, lastCaughtUpTimeMs: 0, brokerEpoch: -1 };
+  return { logStartOffset: 0, logEndOffset: leo, lastFetchLeaderLogEndOffset: 0, lastFetchTimeMs: 0, lastCaughtUpTimeMs: 0, brokerEpoch };
 }
 
 /**
@@ -34,7 +34,7 @@ export function toLeaderPartition(broker: BrokerState, id: number, config: Repli
   if (role === null) throw new Error(`broker ${id} is not a leader`);
   const replicas = Array.from({ length: config.replicas }, (_, i) => i);
   const followers: FollowerReplica[] = [];
-  for (const r of replicas) if (r !== id) followers.push({ replicaId: r, state: followerState(role.followerLeo[r]) });
+  for (const r of replicas) if (r !== id) followers.push({ replicaId: r, state: followerState(role.followerLeo[r], role.followerBrokerEpoch[r]) });
   return {
     leaderId: id,
     leaderEpoch: broker.leaderEpoch,
@@ -51,13 +51,23 @@ export function toLeaderPartition(broker: BrokerState, id: number, config: Repli
 /** The broker after the rules produced a new LeaderPartition (the log itself is the caller's business). */
 export function withLeaderPartition(broker: BrokerState, p: LeaderPartition, replicas: number): BrokerState {
   const followerLeo: number[] = new Array<number>(replicas).fill(-1);
-  for (const f of p.followers) followerLeo[f.replicaId] = f.state.logEndOffset;
+  const followerBrokerEpoch: number[] = new Array<number>(replicas).fill(-1);
+  for (const f of p.followers) {
+    followerLeo[f.replicaId] = f.state.logEndOffset;
+    followerBrokerEpoch[f.replicaId] = f.state.logEndOffset < 0 ? -1 : (f.state.brokerEpoch ?? -1);
+  }
   const old = broker.role;
   const sameLeo = old !== null && old.followerLeo.length === replicas && old.followerLeo.every((v, i) => v === followerLeo[i]);
+  const sameEpochs = old !== null && old.followerBrokerEpoch.length === replicas && old.followerBrokerEpoch.every((v, i) => v === followerBrokerEpoch[i]);
   const role: LeaderRole =
-    old !== null && sameLeo && old.isrState === p.isrState && old.epochStartOffset === p.leaderEpochStartOffset
+    old !== null && sameLeo && sameEpochs && old.isrState === p.isrState && old.epochStartOffset === p.leaderEpochStartOffset
       ? old
-      : { isrState: p.isrState, epochStartOffset: p.leaderEpochStartOffset, followerLeo: sameLeo && old !== null ? old.followerLeo : followerLeo };
+      : {
+          isrState: p.isrState,
+          epochStartOffset: p.leaderEpochStartOffset,
+          followerLeo: sameLeo && old !== null ? old.followerLeo : followerLeo,
+          followerBrokerEpoch: sameEpochs && old !== null ? old.followerBrokerEpoch : followerBrokerEpoch,
+        };
   if (
     role === old &&
     broker.highWatermark === p.highWatermark &&

@@ -2,7 +2,6 @@
 // read for a consumer. Each calls the leader rules (Partition.appendRecordsToLeader, maybeShrinkIsr) through
 // LeaderPartition; a broker that only believes it leads — a zombie — takes them too, as Kafka's did.
 
-import { isInflight } from '../rules/replication/isr-state.ts';
 import { assign } from '../rules/replication/leader-epoch-cache.ts';
 import { alterPartitionRequest, appendRecordsToLeader, shrinkIsrIfNeeded } from '../rules/replication/leader-partition.ts';
 import { acknowledgedOnAppend } from '../rules/replication/produce-acks.ts';
@@ -52,16 +51,29 @@ export function shrinkIsr(state: ReplicationState, id: number, config: Replicati
   const before = toLeaderPartition(b, id, config);
   const after = shrinkIsrIfNeeded(before, NOW_MS, leaderPartitionConfig(config));
   if (after === before) return undefined;
-  return withBroker(state, id, submitAlterPartition(withLeaderPartition(b, after, config.replicas), after));
+  return withBroker(state, id, submitAlterPartition(withLeaderPartition(b, after, config.replicas), after, config));
 }
 
-/** Records the AlterPartition request for the leader's pending ISR change (alterPartitionRequest). */
-export function submitAlterPartition(b: BrokerState, p: ReturnType<typeof toLeaderPartition>): BrokerState {
+/**
+ * Records the AlterPartition request for the leader's pending ISR change (alterPartitionRequest). With KIP-903 in
+ * KRaft it carries newIsrWithEpochs (Partition.addBrokerEpochToIsr at 3.5.0): the leader's own broker epoch, and
+ * for each follower the epoch its last fetch carried, -1 when none was seen since this leader's reset.
+ */
+export function submitAlterPartition(b: BrokerState, p: ReturnType<typeof toLeaderPartition>, config: ReplicationConfig): BrokerState {
   const request = alterPartitionRequest(p);
-  if (request === undefined || !isInflight(p.isrState)) return b;
+  const pending = p.isrState;
+  if (request === undefined || pending.kind === 'committed') return b;
+  const isrBrokerEpochs = !sendsBrokerEpochs(config)
+    ? []
+    : pending.proposedIsr.map((r) => (r === p.leaderId ? b.brokerEpoch : (p.followers.find((f) => f.replicaId === r)?.state.brokerEpoch ?? -1)));
   return patchBroker(b, {
-    alterPartition: { brokerEpoch: b.brokerEpoch, leaderEpoch: request.leaderEpoch, partitionEpoch: request.partitionEpoch, proposal: p.isrState },
+    alterPartition: { brokerEpoch: b.brokerEpoch, leaderEpoch: request.leaderEpoch, partitionEpoch: request.partitionEpoch, proposal: p.isrState, isrBrokerEpochs },
   });
+}
+
+/** KIP-903 is KRaft's: a ZK-mode leader sends -1 for every member and a ZK-mode fetch is not checked. */
+export function sendsBrokerEpochs(config: ReplicationConfig): boolean {
+  return config.toggles.kip903BrokerEpochs && config.leaderElection === 'kraft';
 }
 
 /** A consumer fetches from broker `id` (as leader) everything below its high watermark. */

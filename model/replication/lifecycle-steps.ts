@@ -10,7 +10,7 @@ import type { ReplicationConfig } from './replication-config.ts';
 import { patchBroker, patchState, withBroker, type BrokerState, type ReplicationState, type ShutdownKind } from './replication-state.ts';
 
 /** What is on disk after the process is gone; everything in memory (views, requests, purgatory) is lost. */
-function downed(b: BrokerState, kind: ShutdownKind): BrokerState {
+function downed(b: BrokerState, kind: ShutdownKind, config: ReplicationConfig): BrokerState {
   const base: BrokerState = patchBroker(b, {
     alive: false,
     shutdown: kind,
@@ -21,12 +21,15 @@ function downed(b: BrokerState, kind: ShutdownKind): BrokerState {
     role: null,
     inbox: [],
     alterPartition: null,
+    fetchResponse: null,
   });
-  if (kind === 'clean') return patchBroker(base, { flushed: b.log.length });
-  if (kind === 'crash') return base;
+  // ReplicaManager.shutdown checkpoints every HW; after a crash only the last periodic checkpoint is on disk.
+  if (kind === 'clean') return patchBroker(base, { flushed: b.log.length, hwCheckpoint: config.hwCheckpoint ? b.highWatermark : 0 });
+  const restored = config.hwCheckpoint ? patchBroker(base, { highWatermark: b.hwCheckpoint }) : base;
+  if (kind === 'crash') return restored;
   // Power loss: the unflushed suffix is gone; log recovery on restart caps the epoch cache and the HW checkpoint.
   const keep = b.flushed;
-  return patchBroker(base, { log: b.log.slice(0, keep), epochCache: truncateFromEnd(b.epochCache, keep), highWatermark: Math.min(b.highWatermark, keep) });
+  return patchBroker(restored, { log: b.log.slice(0, keep), epochCache: truncateFromEnd(b.epochCache, keep), highWatermark: Math.min(restored.highWatermark, keep) });
 }
 
 export function shutdownBroker(state: ReplicationState, id: number, kind: ShutdownKind, config: ReplicationConfig): ReplicationState | undefined {
@@ -38,7 +41,7 @@ export function shutdownBroker(state: ReplicationState, id: number, kind: Shutdo
   if (kind === 'data-loss' && (state.dataLossLeft === 0 || b.flushed >= b.log.length)) return undefined;
   const controller = controllerOnBrokerDown(state, id, kind, config);
   if (!withinBounds(controller, config)) return undefined;
-  let next: ReplicationState = patchState(withBroker(state, id, downed(b, kind)), {
+  let next: ReplicationState = patchState(withBroker(state, id, downed(b, kind, config)), {
     crashesLeft: state.crashesLeft - (kind === 'crash' ? 1 : 0),
     dataLossLeft: state.dataLossLeft - (kind === 'data-loss' ? 1 : 0),
     cleanShutdownsLeft: state.cleanShutdownsLeft - (kind === 'clean' ? 1 : 0),
@@ -68,4 +71,15 @@ export function restartBroker(state: ReplicationState, id: number, config: Repli
   const controller = controllerOnBrokerUp(started, id, b.shutdown, config);
   if (!withinBounds(controller, config)) return undefined;
   return publish(started, controller, { alsoTo: id });
+}
+
+/**
+ * `hwCheckpoint`: the periodic HW checkpoint (ReplicaManager.checkpointHighWatermarks every
+ * replica.high.watermark.checkpoint.interval.ms) writes the broker's current HW; the model has no clock, so it may
+ * happen at any moment, and a crash restores whatever was written last.
+ */
+export function checkpointHighWatermark(state: ReplicationState, id: number, config: ReplicationConfig): ReplicationState | undefined {
+  const b = state.brokers[id];
+  if (!config.hwCheckpoint || !b.alive || b.hwCheckpoint === b.highWatermark) return undefined;
+  return withBroker(state, id, patchBroker(b, { hwCheckpoint: b.highWatermark }));
 }

@@ -8,6 +8,10 @@ export type ReplicationAction =
   | { readonly type: 'Produce'; readonly broker: number }
   /** A follower fetches from the broker it believes leads (append, learn the HW, or truncate on divergence). */
   | { readonly type: 'FollowerFetch'; readonly broker: number }
+  /** `fetch=async`: the follower's fetcher receives the response to its outstanding Fetch (and may discard it). */
+  | { readonly type: 'ReceiveFetchResponse'; readonly broker: number }
+  /** `fetch=async`: the response is lost (connection closed or timed out); the fetcher will send again. */
+  | { readonly type: 'DropFetchResponse'; readonly broker: number }
   /** A truncating follower asks its leader for the end offset of its latest epoch (OffsetsForLeaderEpoch). */
   | { readonly type: 'TruncateFollower'; readonly broker: number }
   /** A broker applies the oldest LeaderAndIsr / metadata update in its channel from the controller. */
@@ -26,12 +30,18 @@ export type ReplicationAction =
   | { readonly type: 'ElectLeaderlessPartition' }
   /** A consumer reads everything below the HW of the broker it believes leads. */
   | { readonly type: 'Consume'; readonly broker: number }
+  /** `hwCheckpoint`: the broker writes its current HW to replication-offset-checkpoint. */
+  | { readonly type: 'CheckpointHighWatermark'; readonly broker: number }
+  /** leaderElection=znode-race (not Kafka): this live replica wins the race to recreate the partition's znode. */
+  | { readonly type: 'WinLeaderZnode'; readonly broker: number }
   /** An operator reassigns the partition to the same replicas with this broker first (its new preferred replica). */
   | { readonly type: 'ReorderReplicas'; readonly broker: number };
 
 export const ACTION_TYPES = [
   'Produce',
   'FollowerFetch',
+  'ReceiveFetchResponse',
+  'DropFetchResponse',
   'TruncateFollower',
   'ApplyPartitionState',
   'ShrinkIsr',
@@ -44,11 +54,13 @@ export const ACTION_TYPES = [
   'ElectLeaderlessPartition',
   'Consume',
   'ReorderReplicas',
+  'WinLeaderZnode',
+  'CheckpointHighWatermark',
 ] as const;
 
 /** The action types this configuration can take (the others are left out so coverage does not flag them). */
 export function actionTypesFor(config: ReplicationConfig): readonly string[] {
-  const truncationPhase = config.truncation === 'kip-101' || config.truncation === 'kip-279' || config.truncation === 'kip-320';
+  const truncationPhase = config.era.epochTruncation && !config.era.truncatesOnFetch;
   const faults = config.crashes + config.cleanShutdowns + config.dataLossShutdowns > 0;
   // Only KRaft retries a leaderless partition on its own (the periodic unclean election, for topics with the
   // config); ZK re-elects offline partitions when a broker starts, which Restart already does.
@@ -56,6 +68,7 @@ export function actionTypesFor(config: ReplicationConfig): readonly string[] {
   return ACTION_TYPES.filter(
     (t) =>
       (t !== 'TruncateFollower' || truncationPhase) &&
+      ((t !== 'ReceiveFetchResponse' && t !== 'DropFetchResponse') || config.fetch === 'async') &&
       (t !== 'Crash' || config.crashes > 0) &&
       (t !== 'CleanShutdown' || config.cleanShutdowns > 0) &&
       (t !== 'DataLossShutdown' || config.dataLossShutdowns > 0) &&
@@ -63,6 +76,8 @@ export function actionTypesFor(config: ReplicationConfig): readonly string[] {
       (t !== 'ElectPreferredLeader' || config.preferredElection) &&
       (t !== 'ElectLeaderlessPartition' || retriesElections) &&
       (t !== 'ReorderReplicas' || config.reassignments > 0) &&
+      (t !== 'WinLeaderZnode' || config.leaderElection === 'znode-race') &&
+      (t !== 'CheckpointHighWatermark' || (config.hwCheckpoint && config.crashes + config.dataLossShutdowns > 0)) &&
       (t !== 'Consume' || config.consumer),
   );
 }
@@ -84,6 +99,10 @@ export function describeReplicationAction(a: ReplicationAction): string {
       return `a producer writes the next record to broker ${a.broker} (which believes it leads)`;
     case 'FollowerFetch':
       return `broker ${a.broker} fetches from the broker it follows, at its log end offset`;
+    case 'ReceiveFetchResponse':
+      return `broker ${a.broker} receives the response to its fetch (applied only if it still fetches from that broker at that offset)`;
+    case 'DropFetchResponse':
+      return `the response to broker ${a.broker}'s fetch is lost`;
     case 'TruncateFollower':
       return `broker ${a.broker} asks its leader for the end offset of its latest epoch (OffsetsForLeaderEpoch) and truncates`;
     case 'ApplyPartitionState':
@@ -106,6 +125,10 @@ export function describeReplicationAction(a: ReplicationAction): string {
       return 'the controller retries the election of the leaderless partition';
     case 'Consume':
       return `a consumer reads from broker ${a.broker} everything below its high watermark`;
+    case 'CheckpointHighWatermark':
+      return `broker ${a.broker} checkpoints its high watermark (replication-offset-checkpoint)`;
+    case 'WinLeaderZnode':
+      return `broker ${a.broker} wins the race to create the partition's leader znode and leads (the articles' scheme, not Kafka)`;
     case 'ReorderReplicas':
       return `an operator reassigns the partition to the same replicas with broker ${a.broker} first (its new preferred replica)`;
   }

@@ -38,6 +38,7 @@ function broker(out: StateWriter, b: BrokerState): void {
   out.int((b.alive ? 1 : 0) | (b.truncating ? 2 : 0) | (SHUTDOWN.indexOf(b.shutdown) << 2));
   out.int(b.brokerEpoch);
   out.int(b.highWatermark);
+  out.int(b.hwCheckpoint);
   out.int(b.flushed);
   out.int(b.leader);
   out.int(b.leaderEpoch);
@@ -54,6 +55,7 @@ function broker(out: StateWriter, b: BrokerState): void {
     out.int(b.role.epochStartOffset);
     isrState(out, b.role.isrState);
     for (const leo of b.role.followerLeo) out.int(leo);
+    for (const epoch of b.role.followerBrokerEpoch) out.int(epoch);
   }
   out.int(b.inbox.length);
   for (const u of b.inbox) update(out, u);
@@ -65,6 +67,17 @@ function broker(out: StateWriter, b: BrokerState): void {
     out.int(r.leaderEpoch);
     out.int(r.partitionEpoch);
     isrState(out, r.proposal);
+    list(out, r.isrBrokerEpochs);
+  }
+  const f = b.fetchResponse;
+  if (f === null) out.int(0);
+  else {
+    out.int(1);
+    out.int(f.from);
+    out.int(f.fetchOffset);
+    out.int(f.highWatermark);
+    out.int(f.truncateTo);
+    list(out, f.records);
   }
 }
 
@@ -89,6 +102,7 @@ export function encodeReplication(s: ReplicationState, out: StateWriter): void {
   for (const holder of g.pendingAcks) out.int(holder);
   list(out, g.committed);
   list(out, g.consumed);
+  out.int(g.fatal);
 }
 
 const ids = (xs: readonly number[]): string => `[${xs.join(', ')}]`;
@@ -154,6 +168,7 @@ export function replicationVariables(s: ReplicationState, config: ReplicationCon
       committed: records(g.committed),
       acknowledgedToProducer: acked,
       consumed: records(g.consumed),
+      fatalError: g.fatal === 0 ? 'none' : `broker ${g.fatal - 1} exited (log truncation not allowed)`,
       faultsLeft: `crashes ${s.crashesLeft}, data-loss shutdowns ${s.dataLossLeft}, clean shutdowns ${s.cleanShutdownsLeft}${config.reassignments > 0 ? `, reorders ${s.reassignmentsLeft}` : ''}`,
     },
   };

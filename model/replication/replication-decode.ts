@@ -6,7 +6,7 @@ import type { IsrState } from '../rules/replication/isr-state.ts';
 import type { EpochEntry } from '../rules/replication/leader-epoch-cache.ts';
 import type { PartitionRegistration } from '../rules/partition-change/partition-registration.ts';
 import type { ReplicationConfig } from './replication-config.ts';
-import type { AlterPartitionInFlight, BrokerState, LeaderRole, PartitionUpdate, ReplicationState, ShutdownKind } from './replication-state.ts';
+import type { AlterPartitionInFlight, BrokerState, FetchResponseInFlight, LeaderRole, PartitionUpdate, ReplicationState, ShutdownKind } from './replication-state.ts';
 
 const SHUTDOWN: readonly ShutdownKind[] = ['none', 'clean', 'crash', 'data-loss'];
 
@@ -43,6 +43,7 @@ function broker(r: StateReader, replicas: number): BrokerState {
   const flags = r.int();
   const brokerEpoch = r.int();
   const highWatermark = r.int();
+  const hwCheckpoint = r.int();
   const flushed = r.int();
   const leader = r.int();
   const leaderEpoch = r.int();
@@ -57,7 +58,9 @@ function broker(r: StateReader, replicas: number): BrokerState {
     const state = isrState(r);
     const followerLeo: number[] = [];
     for (let i = 0; i < replicas; i++) followerLeo.push(r.int());
-    role = { isrState: state, epochStartOffset, followerLeo };
+    const followerBrokerEpoch: number[] = [];
+    for (let i = 0; i < replicas; i++) followerBrokerEpoch.push(r.int());
+    role = { isrState: state, epochStartOffset, followerLeo, followerBrokerEpoch };
   }
   const inbox: PartitionUpdate[] = [];
   const queued = r.int();
@@ -67,7 +70,16 @@ function broker(r: StateReader, replicas: number): BrokerState {
     const requestEpoch = r.int();
     const requestLeaderEpoch = r.int();
     const requestPartitionEpoch = r.int();
-    alterPartition = { brokerEpoch: requestEpoch, leaderEpoch: requestLeaderEpoch, partitionEpoch: requestPartitionEpoch, proposal: isrState(r) };
+    const proposal = isrState(r);
+    alterPartition = { brokerEpoch: requestEpoch, leaderEpoch: requestLeaderEpoch, partitionEpoch: requestPartitionEpoch, proposal, isrBrokerEpochs: list(r) };
+  }
+  let fetchResponse: FetchResponseInFlight | null = null;
+  if (r.int() === 1) {
+    const from = r.int();
+    const fetchOffset = r.int();
+    const highWatermark = r.int();
+    const truncateTo = r.int();
+    fetchResponse = { from, fetchOffset, records: list(r), highWatermark, truncateTo };
   }
   return {
     alive: (flags & 1) !== 0,
@@ -75,6 +87,7 @@ function broker(r: StateReader, replicas: number): BrokerState {
     shutdown: SHUTDOWN[flags >> 2],
     log,
     highWatermark,
+    hwCheckpoint,
     epochCache,
     flushed,
     leader,
@@ -84,6 +97,7 @@ function broker(r: StateReader, replicas: number): BrokerState {
     role,
     inbox,
     alterPartition,
+    fetchResponse,
   };
 }
 
@@ -120,6 +134,7 @@ export function decodeReplication(r: StateReader, config: ReplicationConfig): Re
   for (let i = 0; i < config.records; i++) pendingAcks.push(r.int());
   const committed = list(r);
   const consumed = list(r);
+  const fatal = r.int();
   return {
     brokers,
     controller,
@@ -127,6 +142,6 @@ export function decodeReplication(r: StateReader, config: ReplicationConfig): Re
     dataLossLeft,
     cleanShutdownsLeft,
     reassignmentsLeft,
-    ghosts: { nextRecord, committed, acked, pendingAcks, consumed },
+    ghosts: { nextRecord, committed, acked, pendingAcks, consumed, fatal },
   };
 }

@@ -3,14 +3,14 @@
 
 import { makeLeader } from '../rules/replication/leader-partition.ts';
 import { assign } from '../rules/replication/leader-epoch-cache.ts';
-import { eraRules } from '../rules/replication/truncation-era.ts';
 import { partitionRegistration } from '../rules/partition-change/partition-registration.ts';
 import { applyPartitionUpdate } from './apply-partition-update.ts';
-import { electLeaderlessPartition, handleAlterPartition, preferredElection, reorderReplicas } from './controller-actions.ts';
+import { electLeaderlessPartition, handleAlterPartition, preferredElection, reorderReplicas, winLeaderZnode } from './controller-actions.ts';
 import { fetch, offsetsForLeaderEpoch } from './follower-steps.ts';
+import { dropFetchResponse, receiveFetchResponse, sendFetch } from './fetch-response-steps.ts';
 import { clusterView, withLeaderPartition } from './leader-role.ts';
 import { consume, produce, shrinkIsr } from './leader-steps.ts';
-import { restartBroker, shutdownBroker } from './lifecycle-steps.ts';
+import { checkpointHighWatermark, restartBroker, shutdownBroker } from './lifecycle-steps.ts';
 import type { ReplicationAction } from './replication-actions.ts';
 import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
 import { patchBroker, replicaIds, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
@@ -24,6 +24,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
     shutdown: 'none',
     log: [],
     highWatermark: 0,
+    hwCheckpoint: 0,
     epochCache: [],
     flushed: 0,
     leader: 0,
@@ -33,6 +34,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
     role: null,
     inbox: [],
     alterPartition: null,
+    fetchResponse: null,
   };
   const base: ReplicationState = {
     brokers: ids.map(() => empty),
@@ -47,6 +49,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
       acked: 0,
       pendingAcks: new Array<number>(config.records).fill(-1),
       consumed: [],
+      fatal: 0,
     },
   };
   // Broker 0 has applied the first LeaderAndIsr (epoch 0) as leader; the others follow it with empty logs.
@@ -54,7 +57,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
   const p = makeLeader(undefined, -1, -1, 0, request, { logEndOffset: 0, highWatermark: 0 }, NOW_MS, leaderPartitionConfig(config), clusterView(base));
   if (p === undefined) throw new Error('initial makeLeader refused');
   let leader = withLeaderPartition(empty, p, config.replicas);
-  if (eraRules(config.truncation).assignsEpochOnElection) leader = patchBroker(leader, { epochCache: assign([], 0, 0) });
+  if (config.era.assignsEpochOnElection) leader = patchBroker(leader, { epochCache: assign([], 0, 0) });
   return withBroker(base, 0, leader);
 }
 
@@ -63,7 +66,11 @@ export function replicationNext(config: ReplicationConfig, s: ReplicationState, 
     case 'Produce':
       return produce(s, a.broker, config);
     case 'FollowerFetch':
-      return fetch(s, a.broker, config);
+      return config.fetch === 'async' ? sendFetch(s, a.broker, config) : fetch(s, a.broker, config);
+    case 'ReceiveFetchResponse':
+      return receiveFetchResponse(s, a.broker);
+    case 'DropFetchResponse':
+      return dropFetchResponse(s, a.broker);
     case 'TruncateFollower':
       return offsetsForLeaderEpoch(s, a.broker, config);
     case 'ApplyPartitionState':
@@ -86,6 +93,10 @@ export function replicationNext(config: ReplicationConfig, s: ReplicationState, 
       return electLeaderlessPartition(s, config);
     case 'Consume':
       return consume(s, a.broker);
+    case 'CheckpointHighWatermark':
+      return checkpointHighWatermark(s, a.broker, config);
+    case 'WinLeaderZnode':
+      return winLeaderZnode(s, a.broker, config);
     case 'ReorderReplicas':
       return reorderReplicas(s, a.broker, config);
     default: {

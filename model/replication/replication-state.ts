@@ -40,6 +40,8 @@ export interface LeaderRole {
   readonly epochStartOffset: number;
   /** Per replica id: that follower's LEO as of its last fetch (-1 unknown); the leader's own slot is -1. */
   readonly followerLeo: readonly number[];
+  /** Per replica id: the broker epoch that follower's last fetch carried (KIP-903; -1 = none or not sent). */
+  readonly followerBrokerEpoch: readonly number[];
 }
 
 /** An AlterPartition request on its way to the controller (at most one per broker, as AlterPartitionManager allows). */
@@ -49,6 +51,24 @@ export interface AlterPartitionInFlight {
   readonly partitionEpoch: number;
   /** The pending state the leader sent it for (its proposedIsr is the request's newIsr). */
   readonly proposal: IsrState;
+  /** newIsrWithEpochs' broker epochs, parallel to proposal.proposedIsr (KIP-903; empty = the request has none). */
+  readonly isrBrokerEpochs: readonly number[];
+}
+
+/**
+ * A Fetch response on its way to the follower (`fetch=async`): what the leader read when it handled the request.
+ * The follower's fetcher keeps one request per leader in flight (AbstractFetcherThread).
+ */
+export interface FetchResponseInFlight {
+  /** The broker that answered. */
+  readonly from: number;
+  /** The request's fetch offset (the follower's LEO when it sent it). */
+  readonly fetchOffset: number;
+  readonly records: readonly RecordCode[];
+  /** The leader's HW as of the read. */
+  readonly highWatermark: number;
+  /** A truncation the response asks for (divergingEpoch or OFFSET_OUT_OF_RANGE), else -1. */
+  readonly truncateTo: number;
 }
 
 /** How a broker last went down: decides what it tells the controller when it registers again (KIP-966). */
@@ -62,6 +82,8 @@ export interface BrokerState {
   /** The log: record codes by offset (log start offset 0). */
   readonly log: readonly RecordCode[];
   readonly highWatermark: number;
+  /** The HW in replication-offset-checkpoint (`hwCheckpoint` on; else always 0 and the HW survives exactly). */
+  readonly hwCheckpoint: number;
   /** The leader epoch cache (LeaderEpochFileCache). */
   readonly epochCache: EpochEntries;
   /** Offsets below this are on disk; a data-loss shutdown keeps only these (no fsync on acknowledge). */
@@ -76,6 +98,8 @@ export interface BrokerState {
   /** Controller updates not yet applied, oldest first (one channel per broker, delivered in order). */
   readonly inbox: readonly PartitionUpdate[];
   readonly alterPartition: AlterPartitionInFlight | null;
+  /** The response to this follower's outstanding Fetch (`fetch=async`; always null with atomic fetches). */
+  readonly fetchResponse: FetchResponseInFlight | null;
 }
 
 /** Ghost variables: history the properties need, never read by a Kafka step. */
@@ -90,6 +114,8 @@ export interface Ghosts {
   readonly pendingAcks: readonly number[];
   /** Per offset: the first record a consumer read there (0 = never read). */
   readonly consumed: readonly RecordCode[];
+  /** Broker id + 1 of the first broker that hit one of Kafka's own fatal checks (0 = none). */
+  readonly fatal: number;
 }
 
 export interface ReplicationState {
@@ -121,6 +147,7 @@ export function patchBroker(b: BrokerState, p: Partial<BrokerState>): BrokerStat
     shutdown: pick(p.shutdown, b.shutdown),
     log: pick(p.log, b.log),
     highWatermark: pick(p.highWatermark, b.highWatermark),
+    hwCheckpoint: pick(p.hwCheckpoint, b.hwCheckpoint),
     epochCache: pick(p.epochCache, b.epochCache),
     flushed: pick(p.flushed, b.flushed),
     leader: pick(p.leader, b.leader),
@@ -130,6 +157,7 @@ export function patchBroker(b: BrokerState, p: Partial<BrokerState>): BrokerStat
     role: pick(p.role, b.role),
     inbox: pick(p.inbox, b.inbox),
     alterPartition: pick(p.alterPartition, b.alterPartition),
+    fetchResponse: pick(p.fetchResponse, b.fetchResponse),
   };
 }
 
@@ -140,6 +168,7 @@ export function patchGhosts(g: Ghosts, p: Partial<Ghosts>): Ghosts {
     acked: pick(p.acked, g.acked),
     pendingAcks: pick(p.pendingAcks, g.pendingAcks),
     consumed: pick(p.consumed, g.consumed),
+    fatal: pick(p.fatal, g.fatal),
   };
 }
 

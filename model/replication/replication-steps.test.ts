@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ReplicationAction } from './replication-actions.ts';
+import { TOGGLE_NAMES } from './kafka-release.ts';
 import { replicationConfig } from './replication-config.ts';
 import { replicationModel } from './replication-model.ts';
 import { recordLabel, type ReplicationState } from './replication-state.ts';
@@ -11,8 +12,9 @@ import { recordLabel, type ReplicationState } from './replication-state.ts';
 /** The registry's defaults (properties/replication/replication-definition.ts), as raw params. */
 const defaults = {
   replicas: 2, records: 2, maxLeaderEpoch: 3, maxPartitionEpoch: 5, acks: 'all', minInsyncReplicas: 2, uncleanLeaderElection: false,
-  truncation: 'diverging-epoch', eligibleLeaderReplicas: true, dataLossShutdowns: 0, crashes: 1, cleanShutdowns: 1, maximalIsr: true,
-  leaderElection: 'kraft', preferredElection: true, consumer: true, reassignments: 0,
+  kafkaVersion: 'latest', truncation: 'auto', dataLossShutdowns: 0, crashes: 1, cleanShutdowns: 1,
+  leaderElection: 'auto', preferredElection: true, consumer: true, reassignments: 0,
+  ...Object.fromEntries(TOGGLE_NAMES.map((name) => [name, 'auto'])),
 };
 
 function run(overrides: Record<string, unknown>, actions: readonly ReplicationAction[]): ReplicationState {
@@ -58,13 +60,13 @@ describe('replication steps', () => {
 
   it('since KAFKA-7415 (2.1) a new leader caches its epoch at its LEO on election; in 2.0 only on its first append', () => {
     const failover = [produce(0), { type: 'Crash', broker: 0 } as const, apply(1)];
-    expect(run({ truncation: 'kip-320', leaderElection: 'zk', eligibleLeaderReplicas: false }, failover).brokers[1].epochCache).toEqual([{ epoch: 1, startOffset: 0 }]);
-    expect(run({ truncation: 'kip-279', leaderElection: 'zk', eligibleLeaderReplicas: false }, failover).brokers[1].epochCache).toEqual([]);
+    expect(run({ truncation: 'kip-320', leaderElection: 'zk', kip966Elr: 'false' }, failover).brokers[1].epochCache).toEqual([{ epoch: 1, startOffset: 0 }]);
+    expect(run({ truncation: 'kip-279', leaderElection: 'zk', kip966Elr: 'false' }, failover).brokers[1].epochCache).toEqual([]);
   });
 
   it('KIP-320 fences a fetch carrying a stale leader epoch; before it the leader served and counted it', () => {
     // Broker 0 fails over to 1 and comes back as leader of epoch 2 while broker 2 still acts on epoch 0.
-    const zk = { leaderElection: 'zk', eligibleLeaderReplicas: false, replicas: 3, crashes: 2, maxLeaderEpoch: 2 };
+    const zk = { leaderElection: 'zk', kip966Elr: 'false', replicas: 3, crashes: 2, maxLeaderEpoch: 2 };
     const steps: ReplicationAction[] = [
       produce(0), fetch(2), { type: 'Crash', broker: 0 }, apply(1), { type: 'Restart', broker: 0 }, apply(0),
       { type: 'TruncateFollower', broker: 0 }, fetch(0), { type: 'HandleAlterPartition', broker: 1 }, { type: 'Crash', broker: 1 }, apply(0),
@@ -79,7 +81,7 @@ describe('replication steps', () => {
   });
 
   it('a ZK reassignment that only reorders bumps the leader epoch (moveReassignedPartitionLeaderIfRequired); KRaft does not', () => {
-    const zk = run({ leaderElection: 'zk', eligibleLeaderReplicas: false, reassignments: 1 }, [{ type: 'ReorderReplicas', broker: 1 }]);
+    const zk = run({ leaderElection: 'zk', kip966Elr: 'false', reassignments: 1 }, [{ type: 'ReorderReplicas', broker: 1 }]);
     expect(zk.controller.replicas).toEqual([1, 0]);
     expect(zk.controller.leaderEpoch).toBe(1);
     const kraft = run({ reassignments: 1 }, [{ type: 'ReorderReplicas', broker: 1 }]);
@@ -90,7 +92,7 @@ describe('replication steps', () => {
   });
 
   it('decode inverts encode on every state within 6 steps of the start (ZK and KRaft, with data loss and reorders)', () => {
-    for (const overrides of [{ dataLossShutdowns: 1, reassignments: 1 }, { leaderElection: 'zk', eligibleLeaderReplicas: false, truncation: 'kip-279', replicas: 3 }]) {
+    for (const overrides of [{ dataLossShutdowns: 1, reassignments: 1 }, { leaderElection: 'zk', kip966Elr: 'false', truncation: 'kip-279', replicas: 3 }]) {
       const model = replicationModel(replicationConfig({ ...defaults, ...overrides } as never));
       const encode = (s: ReplicationState): number[] => {
         const out: number[] = [];

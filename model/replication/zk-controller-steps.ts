@@ -15,6 +15,8 @@ export interface ZkControllerInput {
   readonly unclean: boolean;
   /** Replaces the offline election (the `largest-leo` myth, or a variant's rule); undefined: Kafka's. */
   readonly offlineElection: OfflineElection | undefined;
+  /** The articles' znode race (not Kafka): a dead leader's partition waits, leaderless, for a WinLeaderZnode. */
+  readonly znodeRace: boolean;
   readonly logEndOffset: (replica: number) => number;
   readonly lastLoggedEpoch: (replica: number) => number;
 }
@@ -47,6 +49,8 @@ function written(p: PartitionRegistration, lai: LeaderAndIsr | null, replicas: r
 
 /** OfflinePartitionLeaderElectionStrategy (or its replacement) for a leaderless / dead-leader partition. */
 function electOffline(p: PartitionRegistration, online: readonly number[], z: ZkControllerInput): PartitionRegistration {
+  // The dead leader's ephemeral znode is gone; nobody leads until a live replica wins the race to recreate it.
+  if (z.znodeRace) return p.leader < 0 ? p : written(p, { ...toZk(p), leader: -1 });
   if (z.offlineElection) {
     return written(p, z.offlineElection({ current: toZk(p), assignment: p.replicas, online, logEndOffset: z.logEndOffset, lastLoggedEpoch: z.lastLoggedEpoch }));
   }
@@ -57,6 +61,17 @@ function electOffline(p: PartitionRegistration, online: readonly number[], z: Zk
     isLeaderRecoverySupported: false,
   });
   return written(p, election.leaderAndIsr);
+}
+
+/**
+ * NOT Kafka — the scheme several articles teach: "when the leader dies, every follower races to create the
+ * partition's ephemeral znode; the winner leads". Any live replica `b` may win, ISR or not; the ISR then takes
+ * ZK's offline-election shape (the live ISR if the winner was in it, else just the winner), a new leader epoch.
+ */
+export function zkZnodeRaceWin(p: PartitionRegistration, b: number, online: readonly number[]): PartitionRegistration {
+  if (p.leader >= 0 || !online.includes(b) || !p.replicas.includes(b)) return p;
+  const isr = p.isr.includes(b) ? p.isr.filter((r) => online.includes(r)) : [b];
+  return written(p, { ...toZk(p), leader: b, leaderEpoch: p.leaderEpoch + 1, isr });
 }
 
 /** onBrokerFailure(b): partitions led by b go offline and are re-elected, then b's replica leaves the ISR. */

@@ -3,9 +3,10 @@
 // per preset so the suite's BFS finishes in seconds; each doc says what the trace shows.
 
 import type { Preset } from '../../src/contract/model-definition.ts';
+import { POWER_LOSS_SIZE } from './release-presets.ts';
 
-/** The ZooKeeper-era presets: ZK controller, no ELR, one crash and one clean shutdown, two elections. */
-const ZK_ERA = { leaderElection: 'zk', eligibleLeaderReplicas: false, maxLeaderEpoch: 2, maxPartitionEpoch: 4 } as const;
+/** The ZooKeeper-era bounds: one crash and one clean shutdown, two elections (the release sets the ZK controller). */
+const ZK_ERA = { maxLeaderEpoch: 2, maxPartitionEpoch: 4 } as const;
 
 export const replicationPresets: readonly Preset[] = [
   {
@@ -29,31 +30,43 @@ export const replicationPresets: readonly Preset[] = [
   {
     name: 'hw-truncation',
     doc: 'before KIP-101 (≤ 0.10, ZK, 3 replicas): a follower that gets a new leader truncates to its own high watermark, which lags the leader\'s by a fetch round, and drops a committed record while in the ISR',
-    params: { ...ZK_ERA, truncation: 'high-watermark', replicas: 3 },
+    params: { ...ZK_ERA, kafkaVersion: '0.10', kip101EpochTruncation: 'false', replicas: 3 },
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
     name: 'kip-101',
     doc: 'KIP-101 (0.11, ZK): leadership moves twice (an operator reorders the replicas and the preferred replica takes over, twice) while the old leader still acts on a stale LeaderAndIsr; the follower\'s last epoch is unknown to it, so the lookup falls back to the follower\'s high watermark and a committed record is truncated',
-    params: { ...ZK_ERA, truncation: 'kip-101', reassignments: 2, maxLeaderEpoch: 4, maxPartitionEpoch: 6, crashes: 0, cleanShutdowns: 0 },
+    params: { ...ZK_ERA, kafkaVersion: '0.11', kip320Fencing: 'false', reassignments: 2, maxLeaderEpoch: 4, maxPartitionEpoch: 6, crashes: 0, cleanShutdowns: 0 },
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
     name: 'kip-279',
     doc: 'KIP-279 (2.0, ZK) without KIP-320 fencing, 3 replicas: a follower still acting on epoch 0 fetches from the re-elected leader, whose log diverged meanwhile; unfenced, the leader counts it toward the high watermark',
-    params: { ...ZK_ERA, truncation: 'kip-279', replicas: 3, crashes: 2, cleanShutdowns: 0, maxPartitionEpoch: 3, consumer: false, preferredElection: false },
+    params: { ...ZK_ERA, kafkaVersion: '2.0', kip320Fencing: 'false', replicas: 3, crashes: 2, cleanShutdowns: 0, maxPartitionEpoch: 3, consumer: false, preferredElection: false },
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
     name: 'kip-320',
     doc: 'KIP-320 (2.1, ZK): current-leader-epoch fencing of Fetch and OffsetsForLeaderEpoch, the epoch cached on election (KAFKA-7415) and the epoch-start rule for ISR expansion (KAFKA-7128); one reorder of the replicas lets leadership move without a failure',
-    params: { ...ZK_ERA, truncation: 'kip-320', reassignments: 1 },
+    params: { ...ZK_ERA, kafkaVersion: '2.1', reassignments: 1 },
     expect: { holds: true },
+  },
+  {
+    name: 'kip-903',
+    doc: 'today\'s Kafka without KIP-903 broker epochs (the issue\'s false alarm, real before 3.5): a follower fetches, the leader proposes it back into the ISR, the follower loses power and re-registers empty, and the controller accepts the stale expansion',
+    params: { ...POWER_LOSS_SIZE, kip903BrokerEpochs: 'false' },
+    expect: { violates: ['no-committed-message-loss'] },
+  },
+  {
+    name: 'hw-below-min-isr',
+    doc: 'today\'s Kafka without KAFKA-15583 (3.5–3.6 behaviour): the leader alone, below min ISR, still advances the HW over its own append; it loses power and the record is gone',
+    params: { ...POWER_LOSS_SIZE, kafka15583: 'false' },
+    expect: { violates: ['no-committed-message-loss'] },
   },
   {
     name: 'last-replica-standing',
     doc: 'min ISR 2, ELR off: the ISR shrinks to one replica, which loses its unflushed (but committed) records in a power failure and stays the only ISR member — the one replica the controller may elect (the KIP-966 motivation)',
-    params: { eligibleLeaderReplicas: false, dataLossShutdowns: 1 },
+    params: { kip966Elr: 'false', dataLossShutdowns: 1 },
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
@@ -71,13 +84,25 @@ export const replicationPresets: readonly Preset[] = [
   {
     name: 'no-maximal-isr',
     doc: 'the HW over the committed ISR only (before KIP-497), min ISR 1: while the leader\'s expansion is pending it commits a record the joining follower lacks, and the controller then admits that follower',
-    params: { maximalIsr: false, minInsyncReplicas: 1 },
+    params: { kip497MaximalIsr: 'false', kafka15021: 'false', minInsyncReplicas: 1 },
     expect: { violates: ['no-committed-message-loss'] },
+  },
+  {
+    name: 'fatal-truncation',
+    doc: 'Kafka 2.0 (ZK), one power loss: the only ISR member loses its unflushed record, leads again, and the follower ahead of it gets OFFSET_OUT_OF_RANGE — with unclean election off, ReplicaFetcherThread exits the broker ("log truncation is not allowed"); 2.1 truncates instead',
+    params: { ...ZK_ERA, kafkaVersion: '2.0', dataLossShutdowns: 1, crashes: 0, cleanShutdowns: 0 },
+    expect: { violates: ['no-fatal-error'] },
+  },
+  {
+    name: 'znode-race',
+    doc: 'the scheme several articles teach (not Kafka): when the leader dies, the live replica that wins the race to recreate the partition\'s znode leads — min.insync.replicas=1 (Kafka\'s default): the ISR shrinks to the leader, which commits alone and crashes; the lagging follower wins the race',
+    params: { leaderElection: 'znode-race', minInsyncReplicas: 1, cleanShutdowns: 0 },
+    expect: { violates: ['leader-elected-from-isr', 'no-committed-message-loss'] },
   },
   {
     name: 'largest-leo-election',
     doc: 'the myth (not Kafka): elect the live replica with the largest log end offset, ignoring the ISR — once the ISR members are gone, a replica that never had the committed record wins',
-    params: { leaderElection: 'largest-leo', eligibleLeaderReplicas: false, replicas: 3, maxLeaderEpoch: 2, maxPartitionEpoch: 4 },
+    params: { leaderElection: 'largest-leo', replicas: 3, maxLeaderEpoch: 2, maxPartitionEpoch: 4 },
     expect: { violates: ['no-committed-message-loss'] },
   },
 ];

@@ -48,6 +48,11 @@ export function replicationProperties(params: ParamValues): P[] {
       },
     ),
     always<ReplicationState>(
+      'no-fatal-error',
+      'No broker hits one of Kafka\'s own fatal checks: through 2.0, a follower ahead of its leader with unclean election off exits ("Exiting because log truncation is not allowed", ReplicaFetcherThread.handleOffsetOutOfRange).',
+      (s) => s.ghosts.fatal === 0,
+    ),
+    always<ReplicationState>(
       'no-committed-message-loss',
       'A record that was committed (below a leader\'s high watermark) is at the same offset in every ISR member, and so in every later leader (the guarantee acks=all and the ISR exist for).',
       committedRecordsInIsr,

@@ -21,9 +21,9 @@ describe('replication presets (what `kcheck suite` checks)', () => {
   });
 
   it.each([
-    ['default', 96220, 25],
+    ['default', 103671, 25],
     ['kip-320', 149824, 29],
-    ['eligible-leader-replicas', 76022, 27],
+    ['eligible-leader-replicas', 78714, 27],
   ])('%s holds exhaustively over %i distinct states (depth %i), every witness reached', (name, distinct, depth) => {
     const verdict = verdicts.get(name)!;
     expect(verdict.detail).toBe('holds');
@@ -32,7 +32,35 @@ describe('replication presets (what `kcheck suite` checks)', () => {
   });
 
   it.each([
-    ['default', 424, 12],
+    ['kafka-2.1', 239122, 31],
+    ['kafka-2.8', 208109, 29],
+    ['kafka-latest', 20471, 22],
+  ])('release preset %s holds over %i distinct states (depth %i)', (name, distinct, depth) => {
+    const verdict = verdicts.get(name)!;
+    expect(verdict.detail).toBe('holds');
+    expect(verdict.distinctStates).toBe(distinct);
+    expect(verdict.maxDepth).toBe(depth);
+  });
+
+  it.each([
+    ['kafka-0.10', 7, 11505],
+    ['kafka-0.11', 13, 22427],
+    ['kafka-1.1', 13, 22427],
+    ['kafka-2.0', 13, 22427],
+    ['kafka-3.5', 4, 75],
+    ['kafka-3.6', 4, 75],
+    ['kafka-3.7', 8, 1060],
+    ['kafka-3.9', 8, 1060],
+    ['kip-903', 10, 2902],
+    ['hw-below-min-isr', 4, 75],
+  ])('%s loses a committed record in %i steps (%i states explored)', (name, length, distinct) => {
+    const verdict = verdicts.get(name)!;
+    expect(verdict.violations).toEqual([{ property: 'no-committed-message-loss', length }]);
+    expect(verdict.distinctStates).toBe(distinct);
+  });
+
+  it.each([
+    ['default', 488, 12],
     ['kip-320', 479, 14],
   ])('%s at its smallest size (1 record, 1 election, 1 crash) holds over %i states (depth %i)', (preset, distinct, depth) => {
     const sets = ['records=1', 'maxLeaderEpoch=1', 'maxPartitionEpoch=2', 'cleanShutdowns=0', 'reassignments=0'];
@@ -48,7 +76,7 @@ describe('replication presets (what `kcheck suite` checks)', () => {
     const defaults = Object.fromEntries(replication.params.map((p) => [p.name, p.default]));
     const names = replication.properties(defaults).filter((p) => p.kind !== 'sometimes').map((p) => p.name);
     expect(names.sort()).toEqual(
-      ['acked-writes-survive', 'consumed-prefix-stable', 'leader-elected-from-isr', 'no-committed-message-loss', 'replica-logs-agree-below-hw'],
+      ['acked-writes-survive', 'consumed-prefix-stable', 'leader-elected-from-isr', 'no-committed-message-loss', 'no-fatal-error', 'replica-logs-agree-below-hw'],
     );
     for (const name of names) expect(violated.has(name), name).toBe(true);
   });
@@ -96,6 +124,13 @@ describe('replication shortest counterexamples', () => {
     ],
     ['no-maximal-isr', 'no-committed-message-loss', ['ShrinkIsr:0', 'HandleAlterPartition:0', 'FollowerFetch:1', 'Produce:0', 'HandleAlterPartition:0']],
     [
+      'fatal-truncation',
+      'no-fatal-error',
+      ['Produce:0', 'FollowerFetch:1', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'DataLossShutdown:0', 'Restart:0', 'ApplyPartitionState:0', 'FollowerFetch:1'],
+    ],
+    ['znode-race', 'leader-elected-from-isr', ['Crash:0', 'Restart:0', 'WinLeaderZnode:0']],
+    ['znode-race', 'no-committed-message-loss', ['Produce:0', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'Crash:0', 'WinLeaderZnode:1']],
+    [
       'largest-leo-election',
       'no-committed-message-loss',
       ['Produce:0', 'FollowerFetch:1', 'FollowerFetch:1', 'ShrinkIsr:0', 'HandleAlterPartition:0', 'CleanShutdown:0', 'Crash:1'],
@@ -130,10 +165,23 @@ describe('KIP-320 closes the holes the older eras leave', () => {
 
   it('at the kip-101 preset\'s bounds, KIP-320 truncation holds past the 13-step counterexample (BFS to depth 15)', () => {
     const kip101 = replication.presets.find((p) => p.name === 'kip-101')!;
-    const sets = Object.entries(kip101.params).map(([k, v]) => `${k}=${String(v)}`).concat('truncation=kip-320');
+    const sets = Object.entries(kip101.params).map(([k, v]) => `${k}=${String(v)}`).concat('truncation=kip-320', 'kip320Fencing=auto');
     const { outcome } = checkModel(replication, { sets, maxDepth: 15, properties: ['no-committed-message-loss'] });
     expect(outcome.status).toBe('ok');
     expect(outcome.stoppedBy).toBe('max-depth');
+  });
+});
+
+describe('replication at 5 replicas (RF 5, as critical topics run)', () => {
+  it('unclean election loses a committed record in 4 steps, BFS over 1,628 states', () => {
+    const { outcome, violations } = checkModel(replication, { preset: 'unclean-election', sets: ['replicas=5'], properties: ['no-committed-message-loss'] });
+    expect(violations[0].record.path).toHaveLength(4);
+    expect(outcome.stats.distinctStates).toBe(1628);
+  });
+
+  it('today\'s Kafka with min ISR 3 survives 2,000 seeded walks of 50 steps', () => {
+    const { outcome } = checkModel(replication, { sets: ['replicas=5', 'minInsyncReplicas=3'], strategy: 'simulate', seed: 1, walks: 2000 });
+    expect(outcome.status).toBe('ok');
   });
 });
 
@@ -148,10 +196,13 @@ describe('replication simulation', () => {
     ['hw-truncation', 'no-committed-message-loss', 56, 7],
     ['kip-101', 'no-committed-message-loss', 67, 14],
     ['kip-279', 'no-committed-message-loss', 10251, 19],
-    ['last-replica-standing', 'no-committed-message-loss', 41, 7],
+    ['last-replica-standing', 'no-committed-message-loss', 44, 7],
     ['no-maximal-isr', 'no-committed-message-loss', 2, 9],
     ['largest-leo-election', 'no-committed-message-loss', 7322, 7],
     ['elr-last-known-leader', 'no-committed-message-loss', 44, 9],
+    ['kip-903', 'no-committed-message-loss', 572, 10],
+    ['hw-below-min-isr', 'no-committed-message-loss', 10, 4],
+    ['znode-race', 'no-committed-message-loss', 52, 5],
   ])('finds %s (%s) at the larger size: walk %i breaks it, shrunk to %i steps', (preset, property, walk, length) => {
     const result = checkModel(replication, { preset, sets: large, properties: [property], strategy: 'simulate', seed: 1, walks: 100_000 });
     expect(result.outcome.status).toBe('violation');
@@ -161,10 +212,11 @@ describe('replication simulation', () => {
     expect(result.violations[0].trace.states).toHaveLength(length + 1);
   });
 
-  it('covers every violating preset', () => {
-    const violating = replication.presets.filter((p) => 'violates' in p.expect).map((p) => p.name);
-    expect(violating.sort()).toEqual(
-      ['acks-1', 'elr-last-known-leader', 'hw-truncation', 'kip-101', 'kip-279', 'largest-leo-election', 'last-replica-standing', 'no-maximal-isr', 'unclean-election'],
-    );
+  it('covers every violating bug preset (the release presets replay them: release-history.test.ts)', () => {
+    const violating = replication.presets.filter((p) => 'violates' in p.expect && !p.name.startsWith('kafka-')).map((p) => p.name);
+    expect(violating.sort()).toEqual([
+      'acks-1', 'elr-last-known-leader', 'fatal-truncation', 'hw-below-min-isr', 'hw-truncation', 'kip-101', 'kip-279', 'kip-903', 'largest-leo-election',
+      'last-replica-standing', 'no-maximal-isr', 'unclean-election', 'znode-race',
+    ]);
   });
 });

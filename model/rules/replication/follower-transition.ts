@@ -3,7 +3,7 @@
 // 69283b4038a, and KIP-320): when the leader or the leader epoch changed; since KAFKA-13790 (b485f92647f, 3.3)
 // and at apache/kafka 1eb7644349cb: exactly when the leader epoch went up.
 
-import type { TruncationEra } from './truncation-era.ts';
+import { eraRules, type Era } from './truncation-era.ts';
 
 /**
  * True when ReplicaManager.makeFollowers would (re)start the fetcher for this partition — the moment an era's
@@ -16,20 +16,14 @@ import type { TruncationEra } from './truncation-era.ts';
  * - `diverging-epoch` (current): restarted iff the new leader epoch is greater than the local one.
  */
 export function restartsFetcherOnBecomeFollower(
-  era: TruncationEra,
+  era: Era,
   previousLeader: number,
   previousLeaderEpoch: number,
   newLeader: number,
   newLeaderEpoch: number,
 ): boolean {
-  switch (era) {
-    case 'high-watermark':
-    case 'kip-101':
-    case 'kip-279':
-      return previousLeader !== newLeader;
-    case 'kip-320':
-      return previousLeader !== newLeader || previousLeaderEpoch !== newLeaderEpoch;
-    case 'diverging-epoch':
-      return newLeaderEpoch > previousLeaderEpoch;
-  }
+  const r = eraRules(era);
+  if (r.restartOnEpochIncrease) return newLeaderEpoch > previousLeaderEpoch;
+  if (r.restartOnEpochChange) return previousLeader !== newLeader || previousLeaderEpoch !== newLeaderEpoch;
+  return previousLeader !== newLeader;
 }

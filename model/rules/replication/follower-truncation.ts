@@ -5,7 +5,7 @@
 import { latestEpoch, truncateFromEnd, UNDEFINED_EPOCH, type EpochEndOffset, type EpochEntries } from './leader-epoch-cache.ts';
 import { getOffsetTruncationState } from './offset-truncation-state.ts';
 import { truncateOnDivergingEpoch, validateFetchEpoch } from './diverging-epoch.ts';
-import { leaderEpochEndOffset, type TruncationEra } from './truncation-era.ts';
+import { eraRules, leaderEpochEndOffset, type Era } from './truncation-era.ts';
 
 /** What truncation needs of a follower's log: its epoch cache, LEO and high watermark (log start offset 0). */
 export interface FollowerLog {
@@ -41,12 +41,13 @@ const NO_REPLY: EpochEndOffset = { epoch: UNDEFINED_EPOCH, endOffset: -1 };
  * - `diverging-epoch`: Fetch(fetchOffset = LEO, lastFetchedEpoch = latest epoch); no divergence → nothing to truncate;
  *   a divergingEpoch → truncateOnDivergingEpoch; out of range → the follower's offset-out-of-range handling.
  */
-export function truncationRound(era: TruncationEra, leader: LeaderLog, follower: FollowerLog): TruncationRound {
-  const requestedEpoch = era === 'high-watermark' ? UNDEFINED_EPOCH : latestEpoch(follower.entries);
-  if (era === 'high-watermark' || requestedEpoch === UNDEFINED_EPOCH) {
+export function truncationRound(era: Era, leader: LeaderLog, follower: FollowerLog): TruncationRound {
+  const rules = eraRules(era);
+  const requestedEpoch = !rules.epochTruncation ? UNDEFINED_EPOCH : latestEpoch(follower.entries);
+  if (!rules.epochTruncation || requestedEpoch === UNDEFINED_EPOCH) {
     return { requestedEpoch, leaderReply: NO_REPLY, truncateTo: follower.highWatermark, truncationCompleted: true };
   }
-  if (era === 'diverging-epoch') {
+  if (rules.truncatesOnFetch) {
     const check = validateFetchEpoch(leader.entries, leader.logEndOffset, requestedEpoch, follower.logEndOffset);
     if (check.kind === 'read') {
       return { requestedEpoch, leaderReply: NO_REPLY, truncateTo: follower.logEndOffset, truncationCompleted: true };
@@ -60,7 +61,7 @@ export function truncationRound(era: TruncationEra, leader: LeaderLog, follower:
     return { requestedEpoch, leaderReply: check.divergingEpoch, truncateTo: state.truncateTo, truncationCompleted: false };
   }
   const leaderReply = leaderEpochEndOffset(era, leader.entries, leader.logEndOffset, requestedEpoch);
-  const lookup = era === 'kip-279' ? 'kip-279' : 'current';
+  const lookup = rules.assignsEpochOnElection ? 'current' : 'kip-279';
   const state = getOffsetTruncationState(leaderReply, follower.entries, follower.logEndOffset, follower.highWatermark, lookup);
   return { requestedEpoch, leaderReply, truncateTo: state.truncateTo, truncationCompleted: state.truncationCompleted };
 }
@@ -100,7 +101,7 @@ export interface TruncationOutcome {
  * diverges). Each incomplete round strictly shortens the follower's cache, so this terminates; a model that lets the
  * leader change between rounds calls truncationRound and applyTruncation itself.
  */
-export function truncateFollower(era: TruncationEra, leader: LeaderLog, follower: FollowerLog): TruncationOutcome {
+export function truncateFollower(era: Era, leader: LeaderLog, follower: FollowerLog): TruncationOutcome {
   let current = follower;
   for (let rounds = 1; ; rounds++) {
     const round = truncationRound(era, leader, current);
