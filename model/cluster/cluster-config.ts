@@ -16,7 +16,7 @@ export interface ClusterConfig {
   readonly brokers: number;
   readonly partitions: number;
   readonly replicationFactor: number;
-  /** Racks (0 = none): broker b sits on rack `b mod racks`. */
+  /** Racks (0 = none): brokers fill racks in id order, broker b on rack floor(b * racks / brokers). */
   readonly racks: number;
   readonly placer: PlacerName;
   /** The initial assignment, partition → replicas, first = preferred leader: the placer's output. */
@@ -41,8 +41,10 @@ export interface ClusterConfig {
   readonly reassignmentCompletion: ReassignmentCompletion;
 }
 
+const rackIndex = (b: number, brokers: number, racks: number): number => Math.floor((b * racks) / brokers);
+
 export function brokerMetadata(brokers: number, racks: number): BrokerMetadata[] {
-  return Array.from({ length: brokers }, (_, id) => ({ id, rack: racks > 0 ? `rack${id % racks}` : null }));
+  return Array.from({ length: brokers }, (_, id) => ({ id, rack: racks > 0 ? `rack${rackIndex(id, brokers, racks)}` : null }));
 }
 
 /**
@@ -71,7 +73,7 @@ export function clusterConfig(p: ParamValues): ClusterConfig | string {
   const placer = p.placer as PlacerName;
   const placed = runPlacer(placer, { brokers: brokerMetadata(brokers, racks), partitions: p.partitions as number, replicationFactor: p.replicationFactor as number, seed: p.placementSeed as number });
   if (!placed.ok) return describeFailure(placed);
-  const rackOf = Array.from({ length: brokers }, (_, b) => (racks > 0 ? b % racks : 0));
+  const rackOf = Array.from({ length: brokers }, (_, b) => (racks > 0 ? rackIndex(b, brokers, racks) : 0));
   const reassignment = p.reassignment as ReassignmentPlan;
   return {
     brokers,

@@ -12,7 +12,8 @@ const logText = (log: readonly number[]): string => (log.length === 0 ? '(empty)
 
 function replicaText(b: number, r: Replica): string {
   if (r.leaderEpoch < 0) return r.log.length === 0 ? 'no replica' : `no replica (log on disk: ${logText(r.log)})`;
-  const role = r.leader === b ? `leader, ISR ${ids(r.isr)}, HW ${r.hw}` : `follower of ${r.leader}`;
+  const fetched = r.followerLeo.flatMap((leo, f) => (f === b || leo < 0 ? [] : [`${f}@${leo}`]));
+  const role = r.leader === b ? `leader, ISR ${ids(r.isr)}, HW ${r.hw}, followers fetched ${fetched.length === 0 ? 'none' : fetched.join(' ')}` : `follower of ${r.leader}`;
   return `${role}, epoch ${r.leaderEpoch}, log ${logText(r.log)}`;
 }
 

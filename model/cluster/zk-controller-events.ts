@@ -41,7 +41,12 @@ export function controllerFailover(config: ClusterConfig, s: ClusterState, c: nu
     assignment: s.zk.assignment,
   };
   const w = beginWork(config, s, c, ctx);
+  // replicaStateMachine.startup: online replicas get LeaderAndIsr, offline ones go OfflineReplica (leave the ISR).
   for (let p = 0; p < config.partitions; p++) sendLeaderAndIsr(w, p);
+  ctx.liveEpochs.forEach((e, b) => {
+    if (e < 0) removeFromIsr(w, b, w.ctx.assignment.flatMap((a, p) => (a.replicas.includes(b) ? [p] : [])));
+  });
+  // partitionStateMachine.startup: new partitions are created, offline ones elected in one batch.
   createNewPartitions(w);
   electOfflineLeaders(w, offlinePartitions(w));
   const resumed = [...new Set([...zkReassignmentsToStart(w), ...ctx.assignment.flatMap((a, p) => (isBeingReassigned(a) ? [p] : []))])].sort();
