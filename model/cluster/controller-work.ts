@@ -12,6 +12,8 @@ import { setAt, withBroker, type Assignment, type ClusterState, type ControllerC
 export interface Work {
   readonly config: ClusterConfig;
   readonly c: number;
+  /** The state the event started from. */
+  readonly start: ClusterState;
   s: ClusterState;
   ctx: ControllerContext;
   /** Per broker, the partition entries of this event's request batch. */
@@ -22,7 +24,7 @@ export interface Work {
 }
 
 export function beginWork(config: ClusterConfig, s: ClusterState, c: number, ctx: ControllerContext): Work {
-  return { config, c, s, ctx, outbox: s.brokers.map(() => []), moved: false, wrote: [] };
+  return { config, c, start: s, s, ctx, outbox: s.brokers.map(() => []), moved: false, wrote: [] };
 }
 
 /** Brokers the context holds live and not shutting down (isReplicaOnline). */

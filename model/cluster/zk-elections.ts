@@ -63,7 +63,7 @@ export function electOfflineLeaders(w: Work, partitions: readonly number[]): voi
     const elected = leaderForOffline(current, { assignment: w.ctx.assignment[p].replicas, online, uncleanLeaderElectionEnabled: false, isLeaderRecoverySupported: true });
     if (elected.leaderAndIsr === null) continue;
     writes.push(stateForWrite(w, p, elected.leaderAndIsr));
-    writtenBy[p] = w.s.zk.tree.partitions[p]?.controllerEpoch ?? 0;
+    writtenBy[p] = w.start.zk.tree.partitions[p]?.controllerEpoch ?? 0;
   }
   for (const p of writePartitions(w, writes)) {
     sendLeaderAndIsr(w, p);
