@@ -35,6 +35,12 @@ export const clusterPresets: readonly Preset[] = [
     expect: { holds: true },
   },
   {
+    name: 'cancel-below-min-isr',
+    doc: 'a finding in Kafka 2.8.0 as it is: cancelling a reassignment stops the adding replicas even when one of them is all that keeps the ISR at min.insync.replicas',
+    params: { cancellations: 1, maxLeaderEpoch: 5 },
+    expect: { violates: ['rf-never-below-min-isr-by-reassignment'] },
+  },
+  {
     name: 'reassignment-before-isr',
     doc: 'KAFKA-15665: completing a reassignment once the adding replicas are in the ISR removes the old replicas while a retained target replica is still out of it',
     params: { reassignmentCompletion: 'adding-in-isr', crashes: 1, sessionExpiries: 0, maxLeaderEpoch: 5 },

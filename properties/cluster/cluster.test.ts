@@ -46,6 +46,7 @@ describe('cluster shortest counterexamples', () => {
     ['stale-isr-failover', 'no-committed-message-loss', 5],
     ['reassignment-before-isr', 'reassignment-reaches-target', 8],
     ['reassignment-before-isr', 'rf-never-below-min-isr-by-reassignment', 8],
+    ['cancel-below-min-isr', 'rf-never-below-min-isr-by-reassignment', 9],
   ])('%s violates %s in %i actions', (preset, property, length) => {
     const result = checkModel(cluster, { preset, properties: [property] });
     expect(result.outcome.status).toBe('violation');
