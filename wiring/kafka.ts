@@ -2,6 +2,7 @@
 // the built-in Kafka models as definitions to check, extend or vary. `replicationModel({ electLeader })` swaps the
 // controller's offline election for a KIP author's rule; `definition.extend({ properties, presets })` adds checks.
 
+import { clusterDefinition } from '../properties/cluster/cluster-definition.ts';
 import { kraftQuorumDefinition } from '../properties/kraft-quorum/kraft-quorum-definition.ts';
 import { replicationDefinition } from '../properties/replication/replication-definition.ts';
 import { zkControllerDefinition } from '../properties/zk-controller/zk-controller-definition.ts';
@@ -12,7 +13,7 @@ export * as raft from '../model/rules/raft/index.ts';
 export * as replication from '../model/rules/replication/index.ts';
 export * as zk from '../model/rules/zk/index.ts';
 
-export { kraftQuorumDefinition, replicationDefinition, zkControllerDefinition };
+export { clusterDefinition, kraftQuorumDefinition, replicationDefinition, zkControllerDefinition };
 export { replicationModel } from '../properties/replication/replication-definition.ts';
 export type { ReplicationVariant } from '../properties/replication/replication-definition.ts';
 export type { OfflineElection, OfflineElectionInput } from '../model/replication/offline-election.ts';
@@ -27,4 +28,4 @@ export type { KraftQuorumState } from '../model/kraft-quorum/kraft-quorum-state.
 export type { KraftQuorumAction } from '../model/kraft-quorum/kraft-quorum-actions.ts';
 
 /** The Kafka models the CLI offers, in `kcheck list` order. */
-export const kafkaModels = [zkControllerDefinition, kraftQuorumDefinition, replicationDefinition] as const;
+export const kafkaModels = [zkControllerDefinition, kraftQuorumDefinition, replicationDefinition, clusterDefinition] as const;

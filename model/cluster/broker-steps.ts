@@ -1,0 +1,115 @@
+// What brokers do with their replicas: apply the head of their controller request queue (rules/zk fencing:
+// broker epoch, controller epoch, per-partition leader epoch), produce on a leader (acks=all, refused below
+// min.insync.replicas), follower fetch (KIP-320 epoch-fenced, diverging-epoch truncation), and ISR changes sent
+// to the active controller as AlterPartition (KIP-497). HW = min log end offset over the leader's ISR.
+
+import { checkControlRequest, leaderAndIsrPartitionCheck } from '../rules/zk/broker-request-checks.ts';
+import type { ClusterConfig } from './cluster-config.ts';
+import { NO_REPLICA, setAt, withBroker, type ClusterState, type PartitionStateEntry, type Replica } from './cluster-state.ts';
+import { alterPartition } from './zk-controller-events.ts';
+
+/** becomeLeaderOrFollower for one partition entry, after the request-level checks passed. */
+function applyEntry(b: number, r: Replica, e: PartitionStateEntry, brokers: number): Replica {
+  if (e.stop) return NO_REPLICA; // StopReplica(delete = true): the replica and its log are gone
+  const decision = leaderAndIsrPartitionCheck({ requestLeaderEpoch: e.leaderEpoch, currentLeaderEpoch: r.leaderEpoch, fromKRaftController: false, localIsLeader: e.leader === b, localInReplicas: e.replicas.includes(b) });
+  if (decision.kind !== 'apply') return r;
+  // The HW is tracked on leaders only: a new leader starts from 0 and recomputes it from its followers' fetches
+  // (Kafka starts from its follower HW, which is no higher; the HW gates nothing else modelled here).
+  const base = { leaderEpoch: e.leaderEpoch, leader: e.leader, isr: e.isr, replicas: e.replicas, zkVersion: e.zkVersion, log: r.log, hw: 0 };
+  if (e.leader !== b) return { ...base, followerLeo: [] };
+  // makeLeader: follower fetch state is reset; the leader knows only its own log end offset.
+  return { ...base, followerLeo: Array.from({ length: brokers }, (_, f) => (f === b ? r.log.length : -1)) };
+}
+
+export function deliverRequest(s: ClusterState, b: number): ClusterState | undefined {
+  const queue = s.queues[b];
+  const broker = s.brokers[b];
+  if (queue.length === 0 || !broker.alive) return undefined;
+  const [request, ...rest] = queue;
+  const popped = { ...s, queues: setAt(s.queues, b, rest) };
+  const check = checkControlRequest({ brokerEpoch: broker.brokerEpoch, controllerEpoch: broker.seenControllerEpoch }, request);
+  if (check.error !== 'NONE') return popped;
+  let replicas = broker.replicas;
+  for (const e of request.states) replicas = setAt(replicas, e.partition, applyEntry(b, replicas[e.partition], e, s.brokers.length));
+  return withBroker(popped, b, { ...broker, seenControllerEpoch: check.controllerEpoch, replicas });
+}
+
+const leads = (s: ClusterState, b: number, p: number): boolean => {
+  const broker = s.brokers[b];
+  return broker.alive && broker.replicas[p].leaderEpoch >= 0 && broker.replicas[p].leader === b;
+};
+
+/** The leader's HW over its ISR; newly committed records join the ghost history. */
+function advanceHw(s: ClusterState, b: number, p: number, r: Replica): ClusterState {
+  const leo = (m: number) => (m === b ? r.log.length : Math.max(0, r.followerLeo[m] ?? -1));
+  const hw = Math.max(r.hw, Math.min(...r.isr.map(leo)));
+  const next = withBroker(s, b, { ...s.brokers[b], replicas: setAt(s.brokers[b].replicas, p, { ...r, hw }) });
+  const committed = s.ghosts.committed[p];
+  const prefix = r.log.slice(0, Math.min(hw, committed.length));
+  if (prefix.some((e, i) => e !== committed[i])) return { ...next, ghosts: { ...next.ghosts, committedOverwritten: true } };
+  if (hw <= committed.length) return next;
+  return { ...next, ghosts: { ...next.ghosts, committed: setAt(next.ghosts.committed, p, r.log.slice(0, hw)) } };
+}
+
+export function produce(config: ClusterConfig, s: ClusterState, b: number, p: number): ClusterState | undefined {
+  if (!leads(s, b, p) || s.ghosts.produced[p] >= config.records) return undefined;
+  const r = s.brokers[b].replicas[p];
+  if (r.isr.length < config.minInsyncReplicas) return undefined; // NOT_ENOUGH_REPLICAS (acks=all)
+  const log = [...r.log, r.leaderEpoch];
+  const followerLeo = setAt(r.followerLeo, b, log.length);
+  const next = { ...s, ghosts: { ...s.ghosts, produced: setAt(s.ghosts.produced, p, s.ghosts.produced[p] + 1) } };
+  return advanceHw(next, b, p, { ...r, log, followerLeo });
+}
+
+/**
+ * A follower fetch, one round trip: the leader must still lead at the follower's epoch (FENCED/UNKNOWN_LEADER_EPOCH
+ * otherwise); the follower truncates to where its log and the leader's agree, appends the leader's next record and
+ * the leader records the follower's log end offset and may advance the HW.
+ */
+export function fetch(s: ClusterState, f: number, p: number): ClusterState | undefined {
+  const follower = s.brokers[f];
+  const rf = follower.replicas[p];
+  if (!follower.alive || rf.leaderEpoch < 0 || rf.leader === f || rf.leader < 0) return undefined;
+  const l = rf.leader;
+  if (!leads(s, l, p)) return undefined;
+  const rl = s.brokers[l].replicas[p];
+  if (rl.leaderEpoch !== rf.leaderEpoch || !rl.replicas.includes(f)) return undefined;
+  let common = 0;
+  while (common < rf.log.length && common < rl.log.length && rf.log[common] === rl.log[common]) common++;
+  const log = rl.log.slice(0, Math.min(rl.log.length, common + 1));
+  if (log.length === rf.log.length && common === log.length && rl.followerLeo[f] === log.length) return undefined;
+  const s1 = withBroker(s, f, { ...follower, replicas: setAt(follower.replicas, p, { ...rf, log }) });
+  return advanceHw(s1, l, p, { ...rl, followerLeo: setAt(rl.followerLeo, f, log.length) });
+}
+
+/** Partition.maybeShrinkIsr: a follower not caught up to the leader's log end offset (no clock: any such one). */
+export function shrinkIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number): ClusterState | undefined {
+  if (!leads(s, b, p)) return undefined;
+  const r = s.brokers[b].replicas[p];
+  // A follower not heard from in this epoch counts as at offset 0: with nothing to replicate it is not lagging.
+  if (f === b || !r.isr.includes(f) || Math.max(0, r.followerLeo[f]) >= r.log.length) return undefined;
+  return changeIsr(config, s, b, p, r.isr.filter((m) => m !== f));
+}
+
+/**
+ * Partition.maybeExpandIsr asks for the HW and this leader's epoch start (KAFKA-7128); here the follower must have
+ * the leader's whole log, a subset of Kafka's expansions that implies both.
+ */
+export function expandIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number): ClusterState | undefined {
+  if (!leads(s, b, p)) return undefined;
+  const r = s.brokers[b].replicas[p];
+  const leo = r.followerLeo[f] ?? -1;
+  if (f === b || r.isr.includes(f) || !r.replicas.includes(f) || leo < r.log.length || leo < 0) return undefined;
+  return changeIsr(config, s, b, p, [...r.isr, f]);
+}
+
+function changeIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, newIsr: readonly number[]): ClusterState | undefined {
+  const result = alterPartition(config, s, b, p, newIsr);
+  if (result === undefined) return undefined;
+  if (result.accepted === null) return result.s === s ? undefined : result.s;
+  const broker = result.s.brokers[b];
+  const r = broker.replicas[p];
+  // The response applies only if the leader still leads at the epoch it asked for.
+  if (r.leader !== b || r.leaderEpoch !== result.accepted.leaderEpoch) return result.s;
+  return advanceHw(result.s, b, p, { ...r, isr: result.accepted.isr, zkVersion: result.accepted.partitionEpoch });
+}

@@ -1,0 +1,55 @@
+// The cluster model's transition function: dispatches each action to the step that implements it. Steps return
+// undefined when disabled; a step that changes nothing is disabled too, so no state loops to itself.
+
+import type { ClusterAction } from './cluster-actions.ts';
+import type { ClusterConfig } from './cluster-config.ts';
+import type { ClusterState } from './cluster-state.ts';
+import { deliverRequest, expandIsr, fetch, produce, shrinkIsr } from './broker-steps.ts';
+import { crashBroker, electController, expireSession, handleSessionExpiry, restartBroker, submitReassignment } from './lifecycle-steps.ts';
+import { cancel, controlledShutdown, controllerFailover, processBrokerChange, processZkReassignment } from './zk-controller-events.ts';
+
+function step(config: ClusterConfig, s: ClusterState, a: ClusterAction): ClusterState | undefined {
+  switch (a.type) {
+    case 'ElectController':
+      return electController(s, a.broker);
+    case 'ControllerFailover':
+      return controllerFailover(config, s, a.controller);
+    case 'ProcessBrokerChange':
+      return processBrokerChange(config, s, a.controller);
+    case 'ProcessReassignment':
+      return processZkReassignment(config, s, a.controller);
+    case 'ExpireSession':
+      return expireSession(s, a.broker);
+    case 'HandleSessionExpiry':
+      return handleSessionExpiry(s, a.broker);
+    case 'CrashBroker':
+      return crashBroker(s, a.broker);
+    case 'RestartBroker':
+      return restartBroker(s, a.broker);
+    case 'ControlledShutdown':
+      return controlledShutdown(config, s, a.broker);
+    case 'DeliverRequest':
+      return deliverRequest(s, a.broker);
+    case 'Produce':
+      return produce(config, s, a.broker, a.partition);
+    case 'Fetch':
+      return fetch(s, a.broker, a.partition);
+    case 'ShrinkIsr':
+      return shrinkIsr(config, s, a.broker, a.partition, a.replica);
+    case 'ExpandIsr':
+      return expandIsr(config, s, a.broker, a.partition, a.replica);
+    case 'SubmitReassignment':
+      return submitReassignment(config, s);
+    case 'CancelReassignment':
+      return cancel(config, s, a.partition);
+    default: {
+      const never: never = a;
+      return never;
+    }
+  }
+}
+
+export function clusterNext(config: ClusterConfig, s: ClusterState, a: ClusterAction): ClusterState | undefined {
+  const next = step(config, s, a);
+  return next === s ? undefined : next;
+}
