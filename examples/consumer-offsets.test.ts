@@ -2,6 +2,7 @@
 // actions, a witness is reached, and a failing toHold reports the counterexample story and the written trace.
 import { describe, expect, it } from 'vitest';
 import 'kcheck/vitest';
+import { traceFile } from '../test/trace-file.ts';
 import consumerOffsets from './consumer-offsets.ts';
 
 const out = 'reports/examples';
@@ -14,7 +15,7 @@ describe('consumer-offsets', () => {
 
   it('lets a zombie move the committed offset back without fencing (5 actions)', async () => {
     await expect(consumerOffsets).toViolate('committed-offset-monotonic', { preset: 'no-generation-fencing', length: 5, out });
-    await expect(consumerOffsets).toReproduce(`${out}/consumer-offsets.no-generation-fencing.committed-offset-monotonic.itf.json`);
+    await expect(consumerOffsets).toReproduce(traceFile(out, 'consumer-offsets', 'no-generation-fencing', 'committed-offset-monotonic'));
   });
 
   it.fails('toHold fails without fencing (an expected failure)', async () => {
@@ -23,7 +24,7 @@ describe('consumer-offsets', () => {
 
   it('says why, step by step, with the trace it wrote', async () => {
     await expect(expect(consumerOffsets).toHold({ preset: 'no-generation-fencing', out })).rejects.toThrow(
-      /to hold, but violated committed-offset-monotonic \(5 actions\)[\s\S]*2\. consumer 0 processes the next record[\s\S]*trace: {2}reports\/examples\/consumer-offsets\.no-generation-fencing\.committed-offset-monotonic\.itf\.json/,
+      /to hold, but violated committed-offset-monotonic \(5 actions\)[\s\S]*2\. consumer 0 processes the next record[\s\S]*trace: {2}reports\/examples\/consumer-offsets\.no-generation-fencing\.[0-9a-f]{8}\.committed-offset-monotonic\.itf\.json/,
     );
   });
 });

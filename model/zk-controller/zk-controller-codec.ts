@@ -105,6 +105,8 @@ export function decodeZkController(input: StateReader, brokers: number): ZkContr
       seenControllerEpoch,
       cache: { leader: cacheLeader, leaderEpoch: cacheLeaderEpoch, controllerEpoch: cacheControllerEpoch },
       maxAppliedEpoch,
+      // Only the liveness variant (watchReregistration=false) ever sets it; absent means false.
+      ...((flags & 8) !== 0 ? { watchLost: true } : {}),
     };
   });
   const inFlight = input.int();

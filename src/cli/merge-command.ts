@@ -8,7 +8,7 @@ import { mergeShards, type MergedShards } from '../report/merge-shards.ts';
 import { parseShardResult, type ShardResult } from '../report/shard-result.ts';
 import { writeFileAtomic } from '../report/write-atomic.ts';
 import type { CliIo, Command } from './command.ts';
-import { exitCodeFor } from './exit-codes.ts';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { readInputText } from './read-input.ts';
 import { enumOption, parseOptions } from './parse-options.ts';
 
@@ -60,7 +60,7 @@ export function mergeCommand(): Command {
         writeFileAtomic(values.junit, junitXml([{ name: `kcheck merge ${merged.model}`, cases }]));
       }
       io.out(format === 'json' ? `${JSON.stringify(merged)}\n` : text(merged));
-      return exitCodeFor(merged.outcome);
+      return merged.outcome === 'vacuous' ? EXIT.violation : exitCodeFor(merged.outcome);
     },
   };
 }

@@ -21,7 +21,8 @@ export interface MergedShards {
   /** Shard indices present, ascending. */
   readonly present: readonly number[];
   readonly missing: readonly number[];
-  readonly outcome: 'ok' | 'violation' | 'incomplete' | 'error';
+  /** `vacuous`: every shard ran clean but some witness was reached by none of them (as `check`, exit 1). */
+  readonly outcome: 'ok' | 'violation' | 'incomplete' | 'error' | 'vacuous';
   readonly walks: number;
   /** Sum of each shard's distinct states: a state two shards both reached counts twice. */
   readonly distinctStatesSum: number;
@@ -71,7 +72,18 @@ export function mergeShards(results: readonly { path: string; result: ShardResul
     }
     if (s.error) errors.push(`shard ${result.shard.index}: ${s.error}`);
   }
-  const outcome = errors.length > 0 ? 'error' : violations.length > 0 ? 'violation' : missing.length > 0 || sorted.some((r) => r.result.summary.outcome !== 'ok') ? 'incomplete' : 'ok';
+  // A shard alone may miss a witness another shard reaches: vacuity is judged over the merged witnesses.
+  const clean = (o: string): boolean => o === 'ok' || o === 'vacuous';
+  const outcome =
+    errors.length > 0
+      ? 'error'
+      : violations.length > 0
+        ? 'violation'
+        : missing.length > 0 || sorted.some((r) => !clean(r.result.summary.outcome))
+          ? 'incomplete'
+          : Object.values(witnesses).some((found) => !found)
+            ? 'vacuous'
+            : 'ok';
   return {
     model: first.summary.model,
     preset: first.summary.preset,

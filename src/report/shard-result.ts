@@ -52,7 +52,7 @@ export function writeShardResult(
 ): void {
   const checked = definition
     .properties(result.params)
-    .filter((p) => p.kind !== 'sometimes' && (info.properties.length === 0 || info.properties.includes(p.name)))
+    .filter((p) => p.kind !== 'sometimes' && (info.properties.length === 0 ? p.kind !== 'liveness' : info.properties.includes(p.name)))
     .map((p) => p.name);
   const record: ShardResult = { format: SHARD_RESULT_FORMAT, shard: info.shard, runSeed: info.runSeed, runWalks: info.runWalks, run: info.run, checked, summary };
   writeFileAtomic(join(out, shardFileName(info.shard)), `${JSON.stringify(record, null, 2)}\n`);

@@ -84,11 +84,13 @@ describe('kcheck check / replay', () => {
     expect((await runCli('replay', bug.violations[0].trace)).code).toBe(1);
   });
 
-  it('writes JUnit with one testcase per property and witness', async () => {
+  it('writes JUnit with one testcase per property and witness (liveness ones skipped unless named)', async () => {
     const junit = join(out, 'check.xml');
     await runCli('check', 'zk-controller', '--preset', 'no-epoch-fencing', '--out', out, '--junit', junit);
     const xml = readFileSync(junit, 'utf8');
-    expect(xml.match(/<testcase /g)).toHaveLength(8);
+    // 4 safety properties, 4 witnesses and controller-eventually-elected (not named: skipped, not passed).
+    expect(xml.match(/<testcase /g)).toHaveLength(9);
+    expect(xml).toContain('<skipped message="liveness not checked: name it with --property"/>');
     expect(xml).toContain('<failure message="no-stale-controller-write: violated: shortest counterexample of 6 action(s)"');
   });
 

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { traceFile } from '../trace-file.ts';
 import { runCli } from './run-cli.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'kcheck-live-'));
@@ -17,7 +18,7 @@ describe('kcheck check / replay: liveness', () => {
     expect(run.out).toContain("voter 2 has not fetched from its leader in time (fetch timeout)");
     expect(run.out).toContain('↺ stutters at state 16 forever');
     expect(run.out).toMatch(/graph: [\d,]+ edges at 6 bytes per edge/);
-    const trace = join(out, 'kraft-quorum.rejoining-voter.no-disruption-by-rejoining-voter.itf.json');
+    const trace = traceFile(out, 'kraft-quorum', 'rejoining-voter', 'no-disruption-by-rejoining-voter');
     const itf = JSON.parse(readFileSync(trace, 'utf8'));
     expect(itf.loop).toBe(16);
     expect(itf['#meta']).toMatchObject({ propertyKind: 'liveness', trigger: 13 });

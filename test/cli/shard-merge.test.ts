@@ -57,8 +57,10 @@ describe('kcheck check --shard and kcheck merge', () => {
   });
 
   it('a holding preset merges to ok; with a shard missing it is incomplete (exit 4) and says which', async () => {
-    const { files } = await swarm('default', 2, 20);
+    // Enough walks that the shards together reach every witness (fewer: the merge is vacuous, exit 1, as check).
+    const { files } = await swarm('default', 2, 400);
     const ok = await runCli('merge', ...files);
+    expect(ok.out).not.toContain('NOT FOUND');
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('2 of 2 shard(s)');
     const partial = await runCli('merge', files[1]);

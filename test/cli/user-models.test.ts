@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { traceFile } from '../trace-file.ts';
 import { runCli } from './run-cli.ts';
 
 // A counter that wraps at `max` unless `bounded`: 'below-max' fails in `max` steps when unbounded.
@@ -30,7 +31,8 @@ const MODEL = (doc: string): string => `export default {
 
 const home = process.cwd();
 const dir = mkdtempSync(join(tmpdir(), 'kcheck-user-models-'));
-const trace = 'reports/plain-counter.unbounded.below-max.itf.json';
+// The trace the first test writes (found by pattern: the name carries the params hash).
+let trace = '';
 
 beforeAll(() => {
   writeFileSync(join(dir, 'counter.mjs'), MODEL('a counter'));
@@ -45,6 +47,7 @@ describe('a model from a file', () => {
     expect(run.code).toBe(1);
     const summary = JSON.parse(run.out);
     expect(summary.violations.map((v: { property: string; length: number }) => [v.property, v.length])).toEqual([['below-max', 3]]);
+    trace = traceFile('reports', 'plain-counter', 'unbounded', 'below-max');
     const meta = JSON.parse(readFileSync(trace, 'utf8'))['#meta'];
     expect(meta.modelSource).toMatchObject({ module: 'counter.mjs', export: 'default' });
     expect(meta.modelSource.moduleHash).toMatch(/^[0-9a-f]{16}$/);
