@@ -28,7 +28,10 @@ expect_code 0 npx kcheck list
 grep -q '^replication — ' last.out || fail "kcheck list does not show the built-in models"
 expect_code 1 npx kcheck check ./examples/consumer-offsets.ts --preset no-generation-fencing
 grep -q 'VIOLATED  committed-offset-monotonic — shortest counterexample, 5 action(s)' last.out || fail "consumer-offsets: expected a 5-action violation"
-expect_code 1 npx kcheck replay reports/consumer-offsets.no-generation-fencing.committed-offset-monotonic.itf.json
+# Report names carry the configuration's params hash: <model>.<preset>.<hash>.<property>.itf.json
+trace=$(ls reports/consumer-offsets.no-generation-fencing.*.committed-offset-monotonic.itf.json 2>/dev/null | head -n 1)
+[ -n "$trace" ] || fail "check did not write the example's trace"
+expect_code 1 npx kcheck replay "$trace"
 grep -q 'the counterexample reproduces' last.out || fail "replay did not reproduce the example's trace"
 expect_code 1 npx kcheck check ./examples/freshest-replica-election.ts --preset default --property no-committed-message-loss
 grep -q 'VIOLATED  no-committed-message-loss — shortest counterexample, 4 action(s)' last.out || fail "freshest-replica-election: expected a 4-action loss"
