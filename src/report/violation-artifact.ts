@@ -69,8 +69,10 @@ export function viewOf<S>(model: Model<S, ActionBase>, state: S): ClusterView {
 
 /** Which safety properties hold at state i of a trace (action properties judge the step into it). */
 export function propertiesAt<S, A extends ActionBase>(properties: readonly Property<S, A>[], states: readonly S[], actions: readonly A[], i: number) {
+  // State and action properties only: a liveness property is about whole behaviours, so no single state can
+  // show it holding (the lasso's page says where its loop is instead).
   return properties
-    .filter((p) => p.kind !== 'sometimes')
+    .filter((p) => p.kind === 'always' || p.kind === 'action')
     .map((p) => ({
       name: p.name,
       holds: p.kind === 'always' ? p.check(states[i]) : p.kind === 'action' && i > 0 ? p.check(states[i - 1], actions[i - 1], states[i]) : true,
