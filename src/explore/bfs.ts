@@ -3,6 +3,7 @@
 // order makes every reported counterexample a shortest one; properties are checked as states are discovered.
 // With `partialOrder` (--por) a state may expand only an ample subset of its actions (see por/ample-sets.ts).
 
+import { budgetPoll } from './budget-poll.ts';
 import type { ActionBase, Model } from '../contract/model.ts';
 import { CoverageCounter, coverageWarnings } from './coverage-counter.ts';
 import type { ExploreOptions } from './explore-options.ts';
@@ -33,7 +34,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   const canonical = options.symmetry && model.canonicalize ? model.canonicalize.bind(model) : null;
   const maxDepth = options.maxDepth ?? Infinity;
   const maxStates = options.maxStates ?? Infinity;
-  const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
+  const poll = budgetPoll(options, started);
   const keepGoing = options.continueAfterViolation === true;
   // --por: expand an ample subset where one is safe; the plain loop below stays as it was for runs without it.
   const plan = options.partialOrder ? reductionPlan(model, options.properties, witnesses) : null;
@@ -44,7 +45,6 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   let depth = 0;
   let current = -1;
   let stoppedBy: Outcome['stoppedBy'] = null;
-  let lastProgress = started;
   let lastActions: readonly A[] | null = null;
   let slots: number[] = [];
 
@@ -166,19 +166,10 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
         break;
       }
       if ((current & 255) === 0) {
-        const now = Date.now();
-        if (now > deadline) {
-          stoppedBy = 'time-limit';
-          break;
-        }
-        const stop = options.shouldStop?.() ?? null;
+        const stop = poll(() => ({ distinctStates: log.size, generatedStates: generated, depth, queue: frontier.length }));
         if (stop !== null) {
           stoppedBy = stop;
           break;
-        }
-        if (options.onProgress && now - lastProgress >= 1000) {
-          lastProgress = now;
-          options.onProgress({ distinctStates: log.size, generatedStates: generated, depth, queue: frontier.length, elapsedMs: now - started });
         }
       }
       const actions = model.actions(state);

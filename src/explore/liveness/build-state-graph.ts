@@ -3,6 +3,7 @@
 // checked on the way exactly as in bfs.ts, so a liveness run never checks less. No depth bound: a cut graph
 // would turn its frontier into false deadlocks.
 
+import { budgetPoll } from '../budget-poll.ts';
 import type { ActionBase, Model } from '../../contract/model.ts';
 import type { LivenessProperty } from '../../contract/property.ts';
 import { CoverageCounter } from '../coverage-counter.ts';
@@ -61,13 +62,12 @@ export function buildStateGraph<S, A extends ActionBase>(
   let flags = liveness.map(() => new Uint8Array(1 << 16));
   const violations: ViolationRecord[] = [];
   const maxStates = options.maxStates ?? Infinity;
-  const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
+  const poll = budgetPoll(options, started);
   let generated = 0;
   let depth = 0;
   let current = -1;
   let stoppedBy: Outcome['stoppedBy'] = null;
   let error: Outcome['error'] = null;
-  let lastProgress = started;
 
   const lookup = (state: S): number => {
     encoder.reset();
@@ -113,14 +113,10 @@ export function buildStateGraph<S, A extends ActionBase>(
         break;
       }
       if ((current & 255) === 0) {
-        const now = Date.now();
-        if (now > deadline) {
-          stoppedBy = 'time-limit';
+        const stop = poll(() => ({ distinctStates: log.size, generatedStates: generated, depth, queue: frontier.length }));
+        if (stop !== null) {
+          stoppedBy = stop;
           break;
-        }
-        if (options.onProgress && now - lastProgress >= 1000) {
-          lastProgress = now;
-          options.onProgress({ distinctStates: log.size, generatedStates: generated, depth, queue: frontier.length, elapsedMs: now - started });
         }
       }
       edges.openState();

@@ -127,6 +127,20 @@ describe('liveness explorer', () => {
     expect(outcome.graph?.edges).toBe(n);
   });
 
+  it('a stop request (Ctrl-C, the memory budget) ends the graph search as it stands, like the safety BFS', () => {
+    const ring: Model<number, Act> = {
+      init: () => [0],
+      actions: () => [{ type: 'Tick', from: [], to: 0 }],
+      next: (s) => (s + 1) % 1000,
+      encode: (s, out) => out.int(s),
+      variables: (s) => ({ s }),
+      fairness: { Tick: 'weak' },
+    };
+    const never = alwaysEventually<number>('sees-minus-1', '', (s) => s === -1);
+    const outcome = exploreLiveness(ring, { properties: [], witnesses: [], shouldStop: () => 'interrupt' }, [never]);
+    expect(outcome).toMatchObject({ status: 'incomplete', stoppedBy: 'interrupt', violations: [] });
+  });
+
   it('a budget stop proves nothing', () => {
     const outcome = exploreLiveness(graphModel(counter, { Inc: 'weak' }), { properties: [], witnesses: [], maxStates: 2 }, [reach3]);
     expect(outcome.status).toBe('incomplete');
