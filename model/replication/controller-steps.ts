@@ -1,6 +1,7 @@
 // The controller's side of every model step, per scheme: KRaft (ReplicationControlManager callers of
 // PartitionChangeBuilder, model/rules/partition-change), ZooKeeper (zk-controller-steps.ts) or the largest-LEO myth.
-// The controller is abstract and always available: it reacts to a broker event in the same step as the event.
+// The controller is abstract and always available. It sees a broker as `registered` (KRaft registration unfenced,
+// ZK znode present): with failureDetection=timeout a dead broker stays so until its session expires.
 
 import type { AlterPartitionResponse } from '../rules/replication/alter-partition-response.ts';
 import { replicaSet } from '../rules/replication/replica-set.ts';
@@ -11,11 +12,11 @@ import { maybeBalancePreferredLeader, maybeElectUncleanLeader } from '../rules/p
 import {
   handleBrokerFenced,
   handleBrokerInControlledShutdown,
-  handleBrokerUncleanShutdown,
   handleBrokerUnfenced,
 } from '../rules/partition-change/generate-leader-and-isr-updates.ts';
 import { LATEST_METADATA_VERSION } from '../rules/partition-change/metadata-version.ts';
 import type { PartitionRegistration } from '../rules/partition-change/partition-registration.ts';
+import { applyRegistrationHandling, registrationHandling } from '../rules/partition-change/register-broker.ts';
 import type { ReplicationConfig } from './replication-config.ts';
 import { recordEpoch, type AlterPartitionInFlight, type ReplicationState, type ShutdownKind } from './replication-state.ts';
 import {
@@ -40,7 +41,7 @@ function kraftContext(
     brokers: state.brokers.map((b, id) =>
       overrides !== null && overrides.id === id
         ? { id, epoch: b.brokerEpoch, fenced: overrides.fenced, inControlledShutdown: overrides.inControlledShutdown }
-        : { id, epoch: b.brokerEpoch, fenced: !b.alive, inControlledShutdown: false },
+        : { id, epoch: b.brokerEpoch, fenced: !b.registered, inControlledShutdown: false },
     ),
     metadataVersion: LATEST_METADATA_VERSION,
     elrConfigEnabled: config.eligibleLeaderReplicas,
@@ -62,10 +63,11 @@ function zkInput(state: ReplicationState, config: ReplicationConfig): ZkControll
   };
 }
 
+/** The brokers the controller counts live (ZK: their /brokers/ids znodes; KRaft: unfenced registrations). */
 function online(state: ReplicationState, except = -1): number[] {
   const out: number[] = [];
   state.brokers.forEach((b, id) => {
-    if (b.alive && id !== except) out.push(id);
+    if (b.registered && id !== except) out.push(id);
   });
   return out;
 }
@@ -89,17 +91,18 @@ export function controllerOnBrokerDown(state: ReplicationState, b: number, kind:
 }
 
 /**
- * Broker `b` registered again (`state` shows it alive with its new broker epoch). KRaft: after an unclean
- * shutdown, handleBrokerUncleanShutdown drops it from ISR and ELR (KIP-966), then it is unfenced. ZK: onBrokerStartup.
+ * Broker `b` registered again (`state` shows it alive with its new broker epoch). KRaft: registerBroker's shutdown
+ * handling for the release (model/rules/partition-change/register-broker.ts) — possibly none, and possibly while
+ * the old incarnation was never fenced (failureDetection=timeout) — then it is unfenced. ZK: onBrokerStartup.
  */
 export function controllerOnBrokerUp(state: ReplicationState, b: number, previous: ShutdownKind, config: ReplicationConfig): PartitionRegistration {
   const p = state.controller;
   if (config.leaderElection === 'kraft') {
-    let next = p;
-    if (previous === 'crash' || previous === 'data-loss') {
-      next = handleBrokerUncleanShutdown(next, b, kraftContext(state, config, { id: b, fenced: true, inControlledShutdown: false })).partition;
-    }
-    return handleBrokerUnfenced(next, b, kraftContext(state, config, { id: b, fenced: true, inControlledShutdown: false })).partition;
+    const ctx = kraftContext(state, config, { id: b, fenced: true, inControlledShutdown: false });
+    // The model's kip966Elr stands for a metadata version with ELR (3.5–3.9's production MVs have none).
+    const handling = registrationHandling(config.toggles, config.eligibleLeaderReplicas, previous === 'clean');
+    const next = applyRegistrationHandling(p, b, handling, ctx).partition;
+    return handleBrokerUnfenced(next, b, ctx).partition;
   }
   return zkBrokerStartup(p, online(state), zkInput(state, config));
 }

@@ -35,6 +35,10 @@ export const TOGGLE_NAMES = [
   'kafka15021',
   'kafka15583',
   'kip966Elr',
+  'kafka15586',
+  'kafka16952',
+  'kafka18106',
+  'kafka18635',
 ] as const;
 export type ToggleName = (typeof TOGGLE_NAMES)[number];
 export type ReleaseToggles = Readonly<Record<ToggleName, boolean>>;
@@ -76,6 +80,32 @@ export const TOGGLES: readonly ToggleSpec[] = [
     fix: 'KIP-966 (3.7–3.9: eligible.leader.replicas.enable=false by default; on by MV 4.1-IV1, apache/kafka#20174)',
     since: 'latest',
     doc: 'eligible leader replicas (KRaft only)',
+  },
+  // Broker registration (ClusterControlManager.registerBroker): which restarts the KRaft controller treats as an
+  // unclean shutdown, and what it then does to the ISR/ELR (model/rules/partition-change/register-broker.ts).
+  {
+    name: 'kafka15586',
+    fix: 'KAFKA-15586 / apache/kafka#14706, 376e9e20dbf (3.8; KAFKA-15582 14029e2ddd1 in 3.7 only logged it)',
+    since: '3.9',
+    doc: 'a re-registration whose previousBrokerEpoch differs from the registered epoch (no clean shutdown) runs handleBrokerUncleanShutdown; ELR-supporting metadata versions only',
+  },
+  {
+    name: 'kafka16952',
+    fix: 'KAFKA-16952 / apache/kafka#16333, 2fd00ce5367 (3.9)',
+    since: '3.9',
+    doc: 'every new incarnation is handled as an unclean shutdown (the previousBrokerEpoch check is gone), so a cleanly restarted broker also leaves the ELR',
+  },
+  {
+    name: 'kafka18106',
+    fix: 'KAFKA-18106 / apache/kafka#18045 (after 3.9; a PR diff, not a tag)',
+    since: 'latest',
+    doc: 'the shutdown handler also acts without ELR: the re-registering broker leaves the ISR (as if fenced), so a restart before the heartbeat timeout cannot keep a replica with a truncated log in the ISR',
+  },
+  {
+    name: 'kafka18635',
+    fix: 'KAFKA-18635 / apache/kafka#18277 (after 3.9; a PR diff, not a tag)',
+    since: 'latest',
+    doc: 'clean-shutdown detection by previousBrokerEpoch again: only an unclean restart leaves the ELR',
   },
 ];
 

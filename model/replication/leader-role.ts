@@ -18,14 +18,14 @@ function followerState(leo: number, brokerEpoch: number): ReplicaState {
 }
 
 /**
- * The leader's metadata cache. Brokers are registered, unfenced and alive exactly when they run (the controller
- * fences a broker as it goes down, so the model has no window where they differ); ZK-mode eligibility (alive) is
- * then the same test as KRaft's (unfenced, not shutting down), without per-fetch broker epochs.
+ * The leader's metadata cache: a broker is live and unfenced while the controller counts it registered (KRaft
+ * registration / ZK znode, `registered`) — with failureDetection=timeout a dead broker stays so until its session
+ * expires; ZK-mode eligibility (alive) is then the same test as KRaft's (unfenced, not shutting down).
  */
 export function clusterView(state: ReplicationState): ClusterView {
   return {
     mode: 'zk',
-    brokers: state.brokers.map((b, brokerId) => ({ brokerId, alive: b.alive, fenced: !b.alive, inControlledShutdown: false, brokerEpoch: b.brokerEpoch })),
+    brokers: state.brokers.map((b, brokerId) => ({ brokerId, alive: b.registered, fenced: !b.registered, inControlledShutdown: false, brokerEpoch: b.brokerEpoch })),
   };
 }
 

@@ -24,6 +24,8 @@ export type ReplicationAction =
   | { readonly type: 'Crash'; readonly broker: number }
   | { readonly type: 'DataLossShutdown'; readonly broker: number }
   | { readonly type: 'Restart'; readonly broker: number }
+  /** failureDetection=timeout: the controller notices a dead broker (ZK session expiry / KRaft heartbeat timeout). */
+  | { readonly type: 'SessionExpires'; readonly broker: number }
   /** Auto leader rebalance: the controller moves leadership back to the preferred replica. */
   | { readonly type: 'ElectPreferredLeader' }
   /** The controller retries an election for a leaderless partition. */
@@ -50,6 +52,7 @@ export const ACTION_TYPES = [
   'Crash',
   'DataLossShutdown',
   'Restart',
+  'SessionExpires',
   'ElectPreferredLeader',
   'ElectLeaderlessPartition',
   'Consume',
@@ -73,6 +76,7 @@ export function actionTypesFor(config: ReplicationConfig): readonly string[] {
       (t !== 'CleanShutdown' || config.cleanShutdowns > 0) &&
       (t !== 'DataLossShutdown' || config.dataLossShutdowns > 0) &&
       (t !== 'Restart' || faults) &&
+      (t !== 'SessionExpires' || (config.failureDetection === 'timeout' && config.crashes + config.dataLossShutdowns > 0)) &&
       (t !== 'ElectPreferredLeader' || config.preferredElection) &&
       (t !== 'ElectLeaderlessPartition' || retriesElections) &&
       (t !== 'ReorderReplicas' || config.reassignments > 0) &&
@@ -119,6 +123,8 @@ export function describeReplicationAction(a: ReplicationAction): string {
       return `broker ${a.broker} loses power: its unflushed records are gone`;
     case 'Restart':
       return `broker ${a.broker} restarts and registers with the controller`;
+    case 'SessionExpires':
+      return `the controller notices broker ${a.broker} is gone (ZooKeeper session expired / KRaft heartbeat timeout)`;
     case 'ElectPreferredLeader':
       return 'the controller moves leadership back to the preferred replica (auto leader rebalance)';
     case 'ElectLeaderlessPartition':

@@ -35,7 +35,7 @@ function update(out: StateWriter, u: PartitionUpdate): void {
 }
 
 function broker(out: StateWriter, b: BrokerState): void {
-  out.int((b.alive ? 1 : 0) | (b.truncating ? 2 : 0) | (SHUTDOWN.indexOf(b.shutdown) << 2));
+  out.int((b.alive ? 1 : 0) | (b.truncating ? 2 : 0) | (SHUTDOWN.indexOf(b.shutdown) << 2) | (b.registered ? 16 : 0));
   out.int(b.brokerEpoch);
   out.int(b.highWatermark);
   out.int(b.hwCheckpoint);
@@ -115,7 +115,10 @@ function isrText(s: IsrState): string {
 }
 
 function status(b: BrokerState): string {
-  if (!b.alive) return b.shutdown === 'clean' ? 'down (clean shutdown)' : b.shutdown === 'crash' ? 'down (crashed)' : 'down (lost power)';
+  if (!b.alive) {
+    const how = b.shutdown === 'clean' ? 'down (clean shutdown)' : b.shutdown === 'crash' ? 'down (crashed)' : 'down (lost power)';
+    return b.registered ? `${how}, not yet noticed by the controller` : how;
+  }
   if (b.role !== null) return `leader in epoch ${b.leaderEpoch}`;
   if (b.leader < 0) return b.leaderEpoch < 0 ? 'waiting for partition state' : `no leader (epoch ${b.leaderEpoch})`;
   return `follower of broker ${b.leader} in epoch ${b.leaderEpoch}${b.truncating ? ', truncating' : ''}`;

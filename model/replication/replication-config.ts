@@ -62,6 +62,11 @@ export interface ReplicationConfig {
   readonly maxRecordsPerFetch: number;
   /** A consumer reads from presumed leaders (off only to shrink the state space of presets that do not need it). */
   readonly consumer: boolean;
+  /**
+   * When the controller notices a crash or power loss: `timeout` — a later SessionExpires step (ZK session /
+   * KRaft heartbeat timeout), and a KRaft broker may re-register before it; `instant` — in the same step.
+   */
+  readonly failureDetection: 'timeout' | 'instant';
 }
 
 /** The truncation switches an era name stands for (the `truncation` shorthand). */
@@ -141,6 +146,7 @@ export function replicationConfig(p: ParamValues, electLeader?: OfflineElection)
     hwCheckpoint: (p.hwCheckpoint ?? false) as boolean,
     fetch: (p.fetch ?? 'atomic') as 'atomic' | 'async',
     maxRecordsPerFetch: (p.maxRecordsPerFetch ?? 0) as number,
+    failureDetection: (p.failureDetection ?? 'timeout') as 'timeout' | 'instant',
   };
 }
 

@@ -83,8 +83,9 @@ function broker(r: StateReader, replicas: number): BrokerState {
   }
   return {
     alive: (flags & 1) !== 0,
+    registered: (flags & 16) !== 0,
     brokerEpoch,
-    shutdown: SHUTDOWN[flags >> 2],
+    shutdown: SHUTDOWN[(flags >> 2) & 3],
     log,
     highWatermark,
     hwCheckpoint,

@@ -19,6 +19,7 @@ function broker(b: BrokerState, id: number): TraceValue {
   return {
     id,
     alive: b.alive,
+    registered: b.registered,
     shutdown: b.shutdown,
     brokerEpoch: b.brokerEpoch,
     log: (b.log ?? []).map(rec),

@@ -10,7 +10,7 @@ import { fetch, offsetsForLeaderEpoch } from './follower-steps.ts';
 import { dropFetchResponse, receiveFetchResponse, sendFetch } from './fetch-response-steps.ts';
 import { clusterView, withLeaderPartition } from './leader-role.ts';
 import { consume, produce, shrinkIsr } from './leader-steps.ts';
-import { checkpointHighWatermark, restartBroker, shutdownBroker } from './lifecycle-steps.ts';
+import { checkpointHighWatermark, restartBroker, sessionExpires, shutdownBroker } from './lifecycle-steps.ts';
 import type { ReplicationAction } from './replication-actions.ts';
 import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
 import { patchBroker, replicaIds, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
@@ -20,6 +20,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
   const controller = partitionRegistration({ replicas: ids, isr: ids, leader: 0, leaderRecoveryState: 'RECOVERED', leaderEpoch: 0, partitionEpoch: 0 });
   const empty: BrokerState = {
     alive: true,
+    registered: true,
     brokerEpoch: 0,
     shutdown: 'none',
     log: [],
@@ -87,6 +88,8 @@ export function replicationNext(config: ReplicationConfig, s: ReplicationState, 
       return shutdownBroker(s, a.broker, 'data-loss', config);
     case 'Restart':
       return restartBroker(s, a.broker, config);
+    case 'SessionExpires':
+      return sessionExpires(s, a.broker, config);
     case 'ElectPreferredLeader':
       return preferredElection(s, config);
     case 'ElectLeaderlessPartition':

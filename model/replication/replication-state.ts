@@ -76,6 +76,12 @@ export type ShutdownKind = 'none' | 'clean' | 'crash' | 'data-loss';
 
 export interface BrokerState {
   readonly alive: boolean;
+  /**
+   * The controller counts this broker as live: KRaft, its registration is unfenced with a heartbeat session; ZK, its
+   * /brokers/ids znode exists. Equal to `alive` with failureDetection=instant; with `timeout` a dead broker stays
+   * registered until its SessionExpires step (the controller's state, kept per broker for one patch literal).
+   */
+  readonly registered: boolean;
   /** Registration epoch; a restart registers anew. */
   readonly brokerEpoch: number;
   readonly shutdown: ShutdownKind;
@@ -143,6 +149,7 @@ const pick = <T>(patch: T | undefined, current: T): T => (patch !== undefined ? 
 export function patchBroker(b: BrokerState, p: Partial<BrokerState>): BrokerState {
   return {
     alive: pick(p.alive, b.alive),
+    registered: pick(p.registered, b.registered),
     brokerEpoch: pick(p.brokerEpoch, b.brokerEpoch),
     shutdown: pick(p.shutdown, b.shutdown),
     log: pick(p.log, b.log),

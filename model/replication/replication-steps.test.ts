@@ -59,7 +59,7 @@ describe('replication steps', () => {
   });
 
   it('since KAFKA-7415 (2.1) a new leader caches its epoch at its LEO on election; in 2.0 only on its first append', () => {
-    const failover = [produce(0), { type: 'Crash', broker: 0 } as const, apply(1)];
+    const failover = [produce(0), { type: 'Crash', broker: 0 } as const, { type: 'SessionExpires', broker: 0 } as const, apply(1)];
     expect(run({ truncation: 'kip-320', leaderElection: 'zk', kip966Elr: 'false' }, failover).brokers[1].epochCache).toEqual([{ epoch: 1, startOffset: 0 }]);
     expect(run({ truncation: 'kip-279', leaderElection: 'zk', kip966Elr: 'false' }, failover).brokers[1].epochCache).toEqual([]);
   });
@@ -68,8 +68,9 @@ describe('replication steps', () => {
     // Broker 0 fails over to 1 and comes back as leader of epoch 2 while broker 2 still acts on epoch 0.
     const zk = { leaderElection: 'zk', kip966Elr: 'false', replicas: 3, crashes: 2, maxLeaderEpoch: 2 };
     const steps: ReplicationAction[] = [
-      produce(0), fetch(2), { type: 'Crash', broker: 0 }, apply(1), { type: 'Restart', broker: 0 }, apply(0),
-      { type: 'TruncateFollower', broker: 0 }, fetch(0), { type: 'HandleAlterPartition', broker: 1 }, { type: 'Crash', broker: 1 }, apply(0),
+      produce(0), fetch(2), { type: 'Crash', broker: 0 }, { type: 'SessionExpires', broker: 0 }, apply(1), { type: 'Restart', broker: 0 }, apply(0),
+      { type: 'TruncateFollower', broker: 0 }, fetch(0), { type: 'HandleAlterPartition', broker: 1 }, { type: 'Crash', broker: 1 },
+      { type: 'SessionExpires', broker: 1 }, apply(0),
     ];
     const model = (era: string) => replicationModel(replicationConfig({ ...defaults, ...zk, truncation: era } as never));
     const before279 = run({ ...zk, truncation: 'kip-279' }, steps);

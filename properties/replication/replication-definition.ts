@@ -65,6 +65,13 @@ const PARAMS: readonly ParamSpec[] = [
     },
     { name: 'hwCheckpoint', type: 'bool', default: false, doc: 'after a crash a broker restores the HW it last checkpointed (periodic checkpoint steps), not its HW at the crash' },
     { name: 'maxRecordsPerFetch', type: 'int', default: 0, min: 0, max: 4, doc: 'records per Fetch response (replica.fetch.max.bytes counted in records); 0 = everything the leader has' },
+    {
+      name: 'failureDetection',
+      type: 'enum',
+      default: 'timeout',
+      values: ['timeout', 'instant'],
+      doc: 'when the controller notices a crash or power loss: timeout = a later SessionExpires step (ZK session / KRaft heartbeat timeout; a KRaft broker may re-register first, the leader acts on its stale view meanwhile); instant = in the same step, which leaves those interleavings out',
+    },
     { name: 'reassignments', type: 'int', default: 0, min: 0, max: 3, doc: 'operator reassignments that only reorder the replicas (a new preferred replica for the rebalance)' },
 ];
 

@@ -58,6 +58,18 @@ export const replicationPresets: readonly Preset[] = [
     expect: { violates: ['no-committed-message-loss'] },
   },
   {
+    name: 'restart-before-fence',
+    doc: 'today\'s Kafka without ELR and without KAFKA-18106 (3.5–3.9\'s registerBroker), the controller noticing failures at the heartbeat timeout: the leader loses power and re-registers after its session lapsed but before the periodic fence — the old incarnation is never fenced, so it stays leader and in the ISR with an empty log',
+    params: { ...POWER_LOSS_SIZE, kip966Elr: 'false', kafka18106: 'false', failureDetection: 'timeout' },
+    expect: { violates: ['no-committed-message-loss'] },
+  },
+  {
+    name: 'restart-before-fence-elr',
+    doc: 'today\'s Kafka with ELR but 3.7\'s registerBroker (no clean-shutdown detection: KAFKA-15586, KAFKA-16952 and KAFKA-18635 off), failures noticed at the heartbeat timeout: the same restart before the fence keeps the leader that lost power in the ISR — with failureDetection=instant this size holds',
+    params: { ...POWER_LOSS_SIZE, kafka15586: 'false', kafka16952: 'false', kafka18635: 'false', failureDetection: 'timeout' },
+    expect: { violates: ['no-committed-message-loss'] },
+  },
+  {
     name: 'hw-below-min-isr',
     doc: 'today\'s Kafka without KAFKA-15583 (3.5–3.6 behaviour): the leader alone, below min ISR, still advances the HW over its own append; it loses power and the record is gone',
     params: { ...POWER_LOSS_SIZE, kafka15583: 'false' },

@@ -10,15 +10,20 @@ import type { ReplicationState } from '../../model/replication/replication-state
 
 type P = Property<ReplicationState, ReplicationAction>;
 
-/** True iff every record ever committed is at its offset in every ISR member and in the controller's leader. */
+/**
+ * True iff every record ever committed is at its offset in every ISR member and in the controller's leader. A dead
+ * broker the controller has not noticed yet (failureDetection=timeout) is judged when it is: its SessionExpires
+ * fences it, or its restart re-registers it (and then, alive, it is checked like any member).
+ */
 export function committedRecordsInIsr(s: ReplicationState): boolean {
   const committed = s.ghosts.committed;
   const c = s.controller;
+  const judged = (r: number): boolean => s.brokers[r].alive || !s.brokers[r].registered;
   for (let o = 0; o < committed.length; o++) {
     const code = committed[o];
     if (code === 0) continue;
-    for (const r of c.isr) if (s.brokers[r].log[o] !== code) return false;
-    if (c.leader >= 0 && s.brokers[c.leader].log[o] !== code) return false;
+    for (const r of c.isr) if (judged(r) && s.brokers[r].log[o] !== code) return false;
+    if (c.leader >= 0 && judged(c.leader) && s.brokers[c.leader].log[o] !== code) return false;
   }
   return true;
 }
