@@ -15,7 +15,7 @@ import { coverageWarnings } from '../coverage-counter.ts';
 import { mergeCoverage } from './merge-coverage.ts';
 import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
 import { CLAIM, CONTROL_INTS, STOP, type ChunkPart, type LevelPlan } from './protocol.ts';
-import { allocateLanes, LOAD_LIMIT, SharedFingerprintTable } from './shared-fingerprint-table.ts';
+import { allocateLanes, helpRehash, LOAD_LIMIT, SharedFingerprintTable, startRehash } from './shared-fingerprint-table.ts';
 import { WorkerPool, type PoolError } from './worker-pool.ts';
 import { threadTimes, wallMs } from './thread-clock.ts';
 import type { ThreadLevelStats } from './protocol.ts';
@@ -61,11 +61,15 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   }, entry);
   const expander = new ChunkExpander(loaded, symmetry, control, threads);
   expander.setTable(table.lanes);
+  /** Every thread is paused at an action boundary: the paused workers and this thread move the entries together. */
   const grow = (capacity: number): void => {
     grows++;
-    table = new SharedFingerprintTable(table.rehash(capacity), control, threads);
-    expander.setTable(table.lanes);
-    pool.resume(table.lanes);
+    const from = table.lanes;
+    const lanes = startRehash(control, capacity);
+    pool.resume(lanes, from);
+    helpRehash(control, from, lanes);
+    table = new SharedFingerprintTable(lanes, control, threads);
+    expander.setTable(lanes);
   };
 
   let depth = 0;

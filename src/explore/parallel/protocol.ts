@@ -10,7 +10,10 @@ export const CLAIM = 0;
 export const COUNT = 16;
 /** Non-zero: every thread stops claiming chunks (a stop request: Ctrl-C, memory budget). */
 export const STOP = 32;
-export const CONTROL_INTS = 48;
+/** A table growth's blocks of old slots: next to claim, and done (every thread helps move them). */
+export const REHASH_CLAIM = 48;
+export const REHASH_DONE = 64;
+export const CONTROL_INTS = 80;
 
 /** Ints per chunk descriptor in LevelPlan.chunks: frontier buffer, record offset, state count, id of its first state. */
 export const CHUNK_INTS = 4;
@@ -90,7 +93,8 @@ export interface WorkerInit {
 
 export type ToWorker =
   | { readonly type: 'level'; readonly plan: LevelPlan; readonly table: Int32Array; readonly postedAt: number }
-  | { readonly type: 'resume'; readonly table: Int32Array };
+  /** After a growth: help move `from` into `table` (blocks claimed in the control array), then go on with it. */
+  | { readonly type: 'resume'; readonly table: Int32Array; readonly from: Int32Array };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly startup: WorkerStartup }

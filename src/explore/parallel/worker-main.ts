@@ -1,12 +1,13 @@
 // A worker thread of the parallel BFS: rebuilds the model from its registry module, then for each level claims
 // and expands chunks until none is left (posting each part, buffers transferred), stopping at an action boundary
-// whenever the shared table must grow and resuming with the bigger table the coordinator sends back. Started by
-// worker-entry.mjs (tsx) or by the plain-JS bundle from bundle-worker.ts, which pass how to import the registry.
+// whenever the shared table must grow, then helping move the entries into the bigger one and going on with it.
+// Started by worker-entry.mjs (tsx) or by the plain-JS bundle from bundle-worker.ts (how to import the registry).
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ActionBase } from '../../contract/model.ts';
 import { ChunkExpander } from './chunk-expander.ts';
 import { loadModel, type ImportModule } from './load-model.ts';
+import { helpRehash } from './shared-fingerprint-table.ts';
 import type { ChunkPart, FromWorker, ToWorker, WorkerInit } from './protocol.ts';
 import { threadTimes, wallMs, type ThreadTimes } from './thread-clock.ts';
 import { warmUp } from './warm-up.ts';
@@ -67,6 +68,7 @@ export async function runWorker(importModule: ImportModule): Promise<void> {
     }
   };
   port.on('message', (message: ToWorker) => {
+    if (message.type === 'resume') helpRehash(init.control, message.from, message.table); // the growth it paused for
     expander.setTable(message.table);
     if (message.type === 'level') {
       lagMs = wallMs() - message.postedAt;

@@ -93,13 +93,13 @@ export class WorkerPool {
     this.level = null;
   }
 
-  /** After a growth: every paused worker continues with the bigger table (later joiners get it too). */
-  resume(lanes: Int32Array): void {
+  /** A growth: every paused worker helps move `from` into `lanes`, then continues (later joiners get it too). */
+  resume(lanes: Int32Array, from: Int32Array): void {
     if (this.level) this.level.lanes = lanes;
     for (const slot of this.slots) {
       if (!slot.paused) continue;
       slot.paused = false;
-      this.post(slot, { type: 'resume', table: lanes });
+      this.post(slot, { type: 'resume', table: lanes, from });
     }
   }
 
