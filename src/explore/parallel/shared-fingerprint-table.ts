@@ -3,6 +3,7 @@
 // stores lane 2 (also never 0); a reader that sees lane 1 match before lane 2 lands spins until it does. Growing
 // is a rehash into a twice bigger table that every thread helps with, block by block, while no thread inserts.
 
+import { homeSlot } from '../fingerprint-set.ts';
 import { COUNT, REHASH_CLAIM, REHASH_DONE } from './protocol.ts';
 
 /** Load factor at which threads stop at an action boundary so the coordinator can grow the table. */
@@ -53,7 +54,7 @@ export class SharedFingerprintTable {
     if (l === 0) l = 1;
     const lanes = this.lanes;
     const mask = this.mask;
-    let slot = (h ^ Math.imul(l, 0x9e3779b1)) & mask;
+    let slot = homeSlot(h, l, mask);
     for (;;) {
       const at = slot << 1;
       let seen = lanes[at]; // plain read: a non-zero lane 1 is final, a stale 0 only costs a failed exchange
@@ -139,7 +140,7 @@ function moveSlots(from: Int32Array, to: Int32Array, start: number, end: number)
     const h = from[at];
     if (h === 0) continue;
     const l = from[at + 1];
-    let slot = (h ^ Math.imul(l, 0x9e3779b1)) & mask;
+    let slot = homeSlot(h, l, mask);
     while (to[slot << 1] !== 0 || Atomics.compareExchange(to, slot << 1, 0, h) !== 0) slot = (slot + 1) & mask;
     Atomics.store(to, (slot << 1) + 1, l);
   }
