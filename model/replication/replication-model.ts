@@ -12,6 +12,7 @@ import { explainReplication } from './replication-step-consequence.ts';
 import { describeReplicationStep, replicationView } from './replication-view.ts';
 import { replicationItfState } from './replication-itf.ts';
 import { replicationPartialOrder } from './replication-footprints.ts';
+import { canonicalizeReplication } from './replication-symmetry.ts';
 
 export function replicationModel(config: ReplicationConfig): Model<ReplicationState, ReplicationAction> {
   const actions = allActions(config);
@@ -29,5 +30,6 @@ export function replicationModel(config: ReplicationConfig): Model<ReplicationSt
     describeStep: describeReplicationStep,
     explain: explainReplication,
     partialOrder: replicationPartialOrder(config.replicas),
+    canonicalize: canonicalizeReplication,
   };
 }
