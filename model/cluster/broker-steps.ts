@@ -40,7 +40,7 @@ const leads = (s: ClusterState, b: number, p: number): boolean => {
 };
 
 /** The leader's HW over its ISR; newly committed records join the ghost history. */
-function advanceHw(s: ClusterState, b: number, p: number, r: Replica): ClusterState {
+export function advanceHw(s: ClusterState, b: number, p: number, r: Replica): ClusterState {
   const leo = (m: number) => (m === b ? r.log.length : Math.max(0, r.followerLeo[m] ?? -1));
   const hw = Math.max(r.hw, Math.min(...r.isr.map(leo)));
   const next = withBroker(s, b, { ...s.brokers[b], replicas: setAt(s.brokers[b].replicas, p, { ...r, hw }) });
@@ -83,28 +83,31 @@ export function fetch(s: ClusterState, f: number, p: number): ClusterState | und
 }
 
 /** Partition.maybeShrinkIsr: a follower not caught up to the leader's log end offset (no clock: any such one). */
-export function shrinkIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number): ClusterState | undefined {
+export function shrinkIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number, alter: AlterPartitionFn = alterPartition): ClusterState | undefined {
   if (!leads(s, b, p)) return undefined;
   const r = s.brokers[b].replicas[p];
   // A follower not heard from in this epoch counts as at offset 0: with nothing to replicate it is not lagging.
   if (f === b || !r.isr.includes(f) || Math.max(0, r.followerLeo[f]) >= r.log.length) return undefined;
-  return changeIsr(config, s, b, p, r.isr.filter((m) => m !== f));
+  return changeIsr(config, s, b, p, r.isr.filter((m) => m !== f), alter);
 }
 
 /**
  * Partition.maybeExpandIsr asks for the HW and this leader's epoch start (KAFKA-7128); here the follower must have
  * the leader's whole log, a subset of Kafka's expansions that implies both.
  */
-export function expandIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number): ClusterState | undefined {
+export function expandIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number, alter: AlterPartitionFn = alterPartition): ClusterState | undefined {
   if (!leads(s, b, p)) return undefined;
   const r = s.brokers[b].replicas[p];
   const leo = r.followerLeo[f] ?? -1;
   if (f === b || r.isr.includes(f) || !r.replicas.includes(f) || leo < r.log.length || leo < 0) return undefined;
-  return changeIsr(config, s, b, p, [...r.isr, f]);
+  return changeIsr(config, s, b, p, [...r.isr, f], alter);
 }
 
-function changeIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, newIsr: readonly number[]): ClusterState | undefined {
-  const result = alterPartition(config, s, b, p, newIsr);
+/** Who answers AlterPartition: the ZooKeeper-mode controller (default) or the KRaft one (kraft-steps.ts). */
+export type AlterPartitionFn = typeof alterPartition;
+
+function changeIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, newIsr: readonly number[], alter: AlterPartitionFn): ClusterState | undefined {
+  const result = alter(config, s, b, p, newIsr);
   if (result === undefined) return undefined;
   if (result.accepted === null) return result.s === s ? undefined : result.s;
   const broker = result.s.brokers[b];
