@@ -28,7 +28,7 @@ export function kraftBootedState(config: ClusterConfig): ClusterState {
   // ZooKeeper is not used: its part of the state stays as initialState left it (no controller, no partitions).
   let s: ClusterState = { ...base, reassignmentSubmitted: config.reassignment === 'none', kraft };
   for (const b of ids) partitions.forEach((reg, p) => {
-    s = applyToBroker(s, b, p, reg);
+    s = applyToBroker(config, s, b, p, reg);
   });
   return s;
 }

@@ -27,7 +27,7 @@ export function kraftActionEnabled(config: ClusterConfig, t: string): boolean {
 export function kraftStep(config: ClusterConfig, s: ClusterState, a: ClusterAction): ClusterState | undefined {
   switch (a.type) {
     case 'ReplayMetadata':
-      return replayNext(s, a.broker);
+      return replayNext(config, s, a.broker);
     case 'FenceBroker':
       return kraftFence(config, s, a.broker);
     case 'BrokerHeartbeat':
@@ -43,7 +43,7 @@ export function kraftStep(config: ClusterConfig, s: ClusterState, a: ClusterActi
     case 'Produce':
       return produce(config, s, a.broker, a.partition);
     case 'Fetch':
-      return fetch(s, a.broker, a.partition);
+      return fetch(s, a.broker, a.partition, config);
     case 'ShrinkIsr':
       return shrinkIsr(config, s, a.broker, a.partition, a.replica, kraftAlter);
     case 'ExpandIsr':

@@ -28,22 +28,22 @@ export function replayPartition(b: number, r: Replica, reg: PartitionRegistratio
 }
 
 /** Applies one registration to broker b's replica and lets a leader whose ISR shrank advance its HW. */
-export function applyToBroker(s: ClusterState, b: number, p: number, reg: PartitionRegistration): ClusterState {
+export function applyToBroker(config: ClusterConfig, s: ClusterState, b: number, p: number, reg: PartitionRegistration): ClusterState {
   const broker = s.brokers[b];
   const before = broker.replicas[p];
   const after = replayPartition(b, before, reg, s.brokers.length);
   if (after === before) return s;
   const next = withBroker(s, b, { ...broker, replicas: setAt(broker.replicas, p, after) });
-  return after.leader === b && after.leaderEpoch >= 0 ? advanceHw(next, b, p, after) : next;
+  return after.leader === b && after.leaderEpoch >= 0 ? advanceHw(next, b, p, after, config) : next;
 }
 
 /** ReplayMetadata: broker b applies the next committed record it has not replayed. */
-export function replayNext(s: ClusterState, b: number): ClusterState | undefined {
+export function replayNext(config: ClusterConfig, s: ClusterState, b: number): ClusterState | undefined {
   const k = s.kraft!;
   const broker = s.brokers[b];
   if (!broker.alive || k.replayed[b] >= k.tail.length) return undefined;
   const record = k.tail[k.replayed[b]];
-  const s1 = record.kind === 'partition' ? applyToBroker(s, b, record.partition, record.registration) : s;
+  const s1 = record.kind === 'partition' ? applyToBroker(config, s, b, record.partition, record.registration) : s;
   return withKraft(s1, { ...k, replayed: setAt(k.replayed, b, k.replayed[b] + 1) });
 }
 

@@ -34,21 +34,26 @@ export function kraftCrash(s: ClusterState, b: number): ClusterState | undefined
 }
 
 /**
- * Restart: the broker loads the metadata snapshot (its replicas as the snapshot has them), registers a new
- * incarnation (broker epoch + 1; Kafka uses the record's offset, a counter is as unique) and starts fenced.
+ * Restart: the broker registers a new incarnation (broker epoch + 1; Kafka uses the record's offset, a counter is
+ * as unique) and starts fenced. Its ReplicaManager sees metadata only after the initial catch-up to the log's end
+ * at registration (BrokerServer waits on BrokerLifecycleManager.initialCatchUpFuture before installing the
+ * metadata publishers), so its replicas come from the head image, registration included.
  */
 export function kraftRestart(config: ClusterConfig, s: ClusterState, b: number): ClusterState | undefined {
   const broker = s.brokers[b];
   if (broker.alive) return undefined;
   const k = s.kraft!;
   const brokerEpoch = broker.brokerEpoch + 1;
-  let s1 = withBroker(s, b, { ...broker, alive: true, brokerEpoch });
-  k.image.partitions.forEach((reg, p) => {
-    s1 = applyToBroker(s1, b, p, reg);
-  });
   const records = registerBroker(config, headImage(k), b, brokerEpoch, k.uncleanStop[b]);
-  const k1 = { ...k, replayed: setAt(k.replayed, b, 0), uncleanStop: setAt(k.uncleanStop, b, false), failedUnder: setAt(k.failedUnder, b, -1) };
-  return commit(config, { ...s1, kraft: k1 }, records);
+  const k1 = { ...k, uncleanStop: setAt(k.uncleanStop, b, false), failedUnder: setAt(k.failedUnder, b, -1) };
+  const registered = commit(config, withBroker({ ...s, kraft: k1 }, b, { ...broker, alive: true, brokerEpoch }), records);
+  if (registered === undefined) return undefined;
+  const k2 = registered.kraft!;
+  let s1: ClusterState = { ...registered, kraft: { ...k2, replayed: setAt(k2.replayed, b, k2.tail.length) } };
+  headImage(k2).partitions.forEach((reg, p) => {
+    s1 = applyToBroker(config, s1, b, p, reg);
+  });
+  return withKraft(s1, s1.kraft!);
 }
 
 /** maybeFenceOneStaleBroker: a stopped broker's session times out; it leaves every ISR and is fenced. */
