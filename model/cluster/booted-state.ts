@@ -6,10 +6,12 @@
 import { deliverRequest } from './broker-steps.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import { initialState, type ClusterState } from './cluster-state.ts';
+import { kraftBootedState } from './kraft-boot.ts';
 import { electController } from './lifecycle-steps.ts';
 import { controllerFailover } from './zk-controller-events.ts';
 
 export function bootedState(config: ClusterConfig): ClusterState {
+  if (config.controllerMode === 'kraft') return kraftBootedState(config);
   const elected = electController(initialState(config), 0);
   let s = elected === undefined ? undefined : controllerFailover(config, elected, 0);
   if (s === undefined) throw new Error('cluster boot failed: broker 0 could not become controller and create the topic');

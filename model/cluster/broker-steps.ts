@@ -40,9 +40,12 @@ const leads = (s: ClusterState, b: number, p: number): boolean => {
 };
 
 /** The leader's HW over its ISR; newly committed records join the ghost history. */
-function advanceHw(s: ClusterState, b: number, p: number, r: Replica): ClusterState {
+export function advanceHw(s: ClusterState, b: number, p: number, r: Replica, config?: ClusterConfig): ClusterState {
   const leo = (m: number) => (m === b ? r.log.length : Math.max(0, r.followerLeo[m] ?? -1));
-  const hw = Math.max(r.hw, Math.min(...r.isr.map(leo)));
+  // controllerMode=kraft follows 3.9's Partition: KAFKA-15583 (edc7e10a745, 3.7) holds the HW while the ISR is
+  // below the effective min ISR, min(min.insync.replicas, replicas) — what makes KIP-966's ELR safe.
+  const underMinIsr = config?.controllerMode === 'kraft' && r.isr.length < Math.min(config.minInsyncReplicas, r.replicas.length);
+  const hw = underMinIsr ? r.hw : Math.max(r.hw, Math.min(...r.isr.map(leo)));
   const next = withBroker(s, b, { ...s.brokers[b], replicas: setAt(s.brokers[b].replicas, p, { ...r, hw }) });
   const committed = s.ghosts.committed[p];
   const prefix = r.log.slice(0, Math.min(hw, committed.length));
@@ -58,7 +61,7 @@ export function produce(config: ClusterConfig, s: ClusterState, b: number, p: nu
   const log = [...r.log, r.leaderEpoch];
   const followerLeo = setAt(r.followerLeo, b, log.length);
   const next = { ...s, ghosts: { ...s.ghosts, produced: setAt(s.ghosts.produced, p, s.ghosts.produced[p] + 1) } };
-  return advanceHw(next, b, p, { ...r, log, followerLeo });
+  return advanceHw(next, b, p, { ...r, log, followerLeo }, config);
 }
 
 /**
@@ -66,7 +69,7 @@ export function produce(config: ClusterConfig, s: ClusterState, b: number, p: nu
  * otherwise); the follower truncates to where its log and the leader's agree, appends the leader's next record and
  * the leader records the follower's log end offset and may advance the HW.
  */
-export function fetch(s: ClusterState, f: number, p: number): ClusterState | undefined {
+export function fetch(s: ClusterState, f: number, p: number, config?: ClusterConfig): ClusterState | undefined {
   const follower = s.brokers[f];
   const rf = follower.replicas[p];
   if (!follower.alive || rf.leaderEpoch < 0 || rf.leader === f || rf.leader < 0) return undefined;
@@ -79,37 +82,40 @@ export function fetch(s: ClusterState, f: number, p: number): ClusterState | und
   const log = rl.log.slice(0, Math.min(rl.log.length, common + 1));
   if (log.length === rf.log.length && common === log.length && rl.followerLeo[f] === log.length) return undefined;
   const s1 = withBroker(s, f, { ...follower, replicas: setAt(follower.replicas, p, { ...rf, log }) });
-  return advanceHw(s1, l, p, { ...rl, followerLeo: setAt(rl.followerLeo, f, log.length) });
+  return advanceHw(s1, l, p, { ...rl, followerLeo: setAt(rl.followerLeo, f, log.length) }, config);
 }
 
 /** Partition.maybeShrinkIsr: a follower not caught up to the leader's log end offset (no clock: any such one). */
-export function shrinkIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number): ClusterState | undefined {
+export function shrinkIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number, alter: AlterPartitionFn = alterPartition): ClusterState | undefined {
   if (!leads(s, b, p)) return undefined;
   const r = s.brokers[b].replicas[p];
   // A follower not heard from in this epoch counts as at offset 0: with nothing to replicate it is not lagging.
   if (f === b || !r.isr.includes(f) || Math.max(0, r.followerLeo[f]) >= r.log.length) return undefined;
-  return changeIsr(config, s, b, p, r.isr.filter((m) => m !== f));
+  return changeIsr(config, s, b, p, r.isr.filter((m) => m !== f), alter);
 }
 
 /**
  * Partition.maybeExpandIsr asks for the HW and this leader's epoch start (KAFKA-7128); here the follower must have
  * the leader's whole log, a subset of Kafka's expansions that implies both.
  */
-export function expandIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number): ClusterState | undefined {
+export function expandIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number, alter: AlterPartitionFn = alterPartition): ClusterState | undefined {
   if (!leads(s, b, p)) return undefined;
   const r = s.brokers[b].replicas[p];
   const leo = r.followerLeo[f] ?? -1;
   if (f === b || r.isr.includes(f) || !r.replicas.includes(f) || leo < r.log.length || leo < 0) return undefined;
-  return changeIsr(config, s, b, p, [...r.isr, f]);
+  return changeIsr(config, s, b, p, [...r.isr, f], alter);
 }
 
-function changeIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, newIsr: readonly number[]): ClusterState | undefined {
-  const result = alterPartition(config, s, b, p, newIsr);
+/** Who answers AlterPartition: the ZooKeeper-mode controller (default) or the KRaft one (kraft-steps.ts). */
+export type AlterPartitionFn = typeof alterPartition;
+
+function changeIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, newIsr: readonly number[], alter: AlterPartitionFn): ClusterState | undefined {
+  const result = alter(config, s, b, p, newIsr);
   if (result === undefined) return undefined;
   if (result.accepted === null) return result.s === s ? undefined : result.s;
   const broker = result.s.brokers[b];
   const r = broker.replicas[p];
   // The response applies only if the leader still leads at the epoch it asked for.
   if (r.leader !== b || r.leaderEpoch !== result.accepted.leaderEpoch) return result.s;
-  return advanceHw(result.s, b, p, { ...r, isr: result.accepted.isr, zkVersion: result.accepted.partitionEpoch });
+  return advanceHw(result.s, b, p, { ...r, isr: result.accepted.isr, zkVersion: result.accepted.partitionEpoch }, config);
 }

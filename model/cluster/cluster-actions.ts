@@ -2,6 +2,7 @@
 // decides what is enabled), and how each reads in a trace.
 
 import type { ClusterConfig } from './cluster-config.ts';
+import { KRAFT_ONLY_ACTIONS, ZK_ONLY_ACTIONS, kraftActionEnabled } from './kraft-next.ts';
 
 export type ClusterAction =
   | { readonly type: 'ElectController'; readonly broker: number }
@@ -19,17 +20,25 @@ export type ClusterAction =
   | { readonly type: 'ShrinkIsr'; readonly broker: number; readonly partition: number; readonly replica: number }
   | { readonly type: 'ExpandIsr'; readonly broker: number; readonly partition: number; readonly replica: number }
   | { readonly type: 'SubmitReassignment' }
-  | { readonly type: 'CancelReassignment'; readonly partition: number };
+  | { readonly type: 'CancelReassignment'; readonly partition: number }
+  // controllerMode=kraft (kraft-next.ts)
+  | { readonly type: 'ReplayMetadata'; readonly broker: number }
+  | { readonly type: 'FenceBroker'; readonly broker: number }
+  | { readonly type: 'BrokerHeartbeat'; readonly broker: number }
+  | { readonly type: 'ActiveControllerFailover' };
 
 export const ACTION_TYPES = [
   'ElectController', 'ControllerFailover', 'ProcessBrokerChange', 'ProcessReassignment',
   'ExpireSession', 'HandleSessionExpiry', 'CrashBroker', 'RestartBroker', 'ControlledShutdown', 'DeliverRequest',
   'Produce', 'Fetch', 'ShrinkIsr', 'ExpandIsr', 'SubmitReassignment', 'CancelReassignment',
+  'ReplayMetadata', 'FenceBroker', 'BrokerHeartbeat', 'ActiveControllerFailover',
 ] as const;
 
 /** The action types a config can fire (coverage reports the rest as never enabled). */
 export function actionTypesFor(config: ClusterConfig): string[] {
   return ACTION_TYPES.filter((t) => {
+    if (KRAFT_ONLY_ACTIONS.includes(t)) return kraftActionEnabled(config, t);
+    if (config.controllerMode === 'kraft' && ZK_ONLY_ACTIONS.includes(t)) return false;
     if (t === 'ExpireSession' || t === 'HandleSessionExpiry') return config.sessionExpiries > 0;
     if (t === 'CrashBroker') return config.crashes > 0;
     if (t === 'RestartBroker') return config.crashes + config.controlledShutdowns > 0;
@@ -57,6 +66,9 @@ export function staticActions(config: ClusterConfig): ClusterAction[] {
     add({ type: 'RestartBroker', broker: b });
     add({ type: 'ControlledShutdown', broker: b });
     add({ type: 'DeliverRequest', broker: b });
+    add({ type: 'ReplayMetadata', broker: b });
+    add({ type: 'FenceBroker', broker: b });
+    add({ type: 'BrokerHeartbeat', broker: b });
   }
   for (let p = 0; p < config.partitions; p++) {
     for (let b = 0; b < config.brokers; b++) {
@@ -71,6 +83,7 @@ export function staticActions(config: ClusterConfig): ClusterAction[] {
     add({ type: 'CancelReassignment', partition: p });
   }
   add({ type: 'SubmitReassignment' });
+  add({ type: 'ActiveControllerFailover' });
   return out;
 }
 
@@ -108,5 +121,13 @@ export function describeClusterAction(a: ClusterAction): string {
       return 'the admin writes the reassignment to /admin/reassign_partitions';
     case 'CancelReassignment':
       return `the admin cancels the reassignment of partition ${a.partition} (AlterPartitionReassignments, no target)`;
+    case 'ReplayMetadata':
+      return `broker ${a.broker} replays the next committed metadata record`;
+    case 'FenceBroker':
+      return `broker ${a.broker}'s heartbeat session times out: the KRaft controller removes it from every ISR and fences it`;
+    case 'BrokerHeartbeat':
+      return `broker ${a.broker}, caught up to its registration, heartbeats and is unfenced`;
+    case 'ActiveControllerFailover':
+      return 'the active KRaft controller fails; another voter becomes active at the next epoch and replays the metadata log';
   }
 }

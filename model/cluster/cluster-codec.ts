@@ -4,6 +4,7 @@
 
 import type { StateReader, StateWriter } from '../../src/contract/model.ts';
 import type { LeaderAndIsr } from '../rules/zk/zk-state.ts';
+import { decodeKraft, encodeKraft } from './kraft-codec.ts';
 import type { Assignment, Broker, ClusterState, ControlRequest, ControllerContext, Replica } from './cluster-state.ts';
 
 const list = (out: StateWriter, xs: readonly number[]): void => {
@@ -144,6 +145,7 @@ export function encodeCluster(s: ClusterState, out: StateWriter): void {
   list(out, g.produced);
   out.int((g.failoverElected ? 1 : 0) | (g.failoverResumedReassignment ? 2 : 0) | (g.committedOverwritten ? 4 : 0));
   out.int(g.reassignmentsDone);
+  encodeKraft(out, s.kraft);
 }
 
 export function decodeCluster(r: StateReader, brokers: number, partitions: number): ClusterState {
@@ -198,8 +200,10 @@ export function decodeCluster(r: StateReader, brokers: number, partitions: numbe
   const produced = readList(r);
   const flags = r.int();
   const reassignmentsDone = r.int();
+  const kraft = decodeKraft(r, brokers);
   return {
     zk, brokers: bs, queues, expiriesLeft, crashesLeft, shutdownsLeft, cancellationsLeft, reassignmentSubmitted,
     ghosts: { committed, produced, failoverElected: (flags & 1) !== 0, reassignmentsDone, failoverResumedReassignment: (flags & 2) !== 0, committedOverwritten: (flags & 4) !== 0 },
+    kraft,
   };
 }

@@ -39,6 +39,14 @@ export interface ClusterConfig {
   /** Kafka: every partition-state write is a CAS on the state znode's zkVersion (KafkaZkClient.updateLeaderAndIsr). */
   readonly partitionCas: boolean;
   readonly reassignmentCompletion: ReassignmentCompletion;
+  /** zk: Kafka 2.8.0's ZooKeeper-mode controller; kraft: Kafka 3.9's KRaft controller (kraft-*.ts). */
+  readonly controllerMode: 'zk' | 'kraft';
+  /** kraft: failovers of the active controller (a new one replays the metadata log). */
+  readonly controllerFailovers: number;
+  /** kraft: KIP-966 eligible leader replicas (eligible.leader.replicas.enable; false by default in 3.9). */
+  readonly kip966Elr: boolean;
+  /** kraft: KAFKA-15665 (6dce7dce4b6): a reassignment completes only once every target replica is in the ISR. */
+  readonly kafka15665: boolean;
 }
 
 const rackIndex = (b: number, brokers: number, racks: number): number => Math.floor((b * racks) / brokers);
@@ -96,5 +104,9 @@ export function clusterConfig(p: ParamValues): ClusterConfig | string {
     failoverReadsZk: p.failoverReadsZk as boolean,
     partitionCas: p.partitionCas as boolean,
     reassignmentCompletion: p.reassignmentCompletion as ReassignmentCompletion,
+    controllerMode: (p.controllerMode ?? 'zk') as 'zk' | 'kraft',
+    controllerFailovers: (p.controllerFailovers ?? 1) as number,
+    kip966Elr: (p.kip966Elr ?? false) as boolean,
+    kafka15665: (p.kafka15665 ?? true) as boolean,
   };
 }

@@ -5,6 +5,7 @@ import type { ClusterAction } from './cluster-actions.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import type { ClusterState } from './cluster-state.ts';
 import { deliverRequest, expandIsr, fetch, produce, shrinkIsr } from './broker-steps.ts';
+import { kraftStep } from './kraft-next.ts';
 import { crashBroker, electController, expireSession, handleSessionExpiry, restartBroker, submitReassignment } from './lifecycle-steps.ts';
 import { cancel, controlledShutdown, controllerFailover, processBrokerChange, processZkReassignment } from './zk-controller-events.ts';
 
@@ -42,6 +43,11 @@ function step(config: ClusterConfig, s: ClusterState, a: ClusterAction): Cluster
       return submitReassignment(config, s);
     case 'CancelReassignment':
       return cancel(config, s, a.partition);
+    case 'ReplayMetadata':
+    case 'FenceBroker':
+    case 'BrokerHeartbeat':
+    case 'ActiveControllerFailover':
+      return undefined; // controllerMode=kraft only (kraft-next.ts)
     default: {
       const never: never = a;
       return never;
@@ -50,6 +56,6 @@ function step(config: ClusterConfig, s: ClusterState, a: ClusterAction): Cluster
 }
 
 export function clusterNext(config: ClusterConfig, s: ClusterState, a: ClusterAction): ClusterState | undefined {
-  const next = step(config, s, a);
+  const next = config.controllerMode === 'kraft' ? kraftStep(config, s, a) : step(config, s, a);
   return next === s ? undefined : next;
 }

@@ -4,6 +4,7 @@
 
 import type { LeaderAndIsr, ZkState } from '../rules/zk/zk-state.ts';
 import type { ClusterConfig } from './cluster-config.ts';
+import type { KraftCluster } from './kraft-metadata.ts';
 
 /** ReplicaAssignment: RS (during a reassignment target + origin), AR and RR, as in /brokers/topics/<t>. */
 export interface Assignment {
@@ -111,6 +112,8 @@ export interface ClusterState {
   readonly cancellationsLeft: number;
   readonly reassignmentSubmitted: boolean;
   readonly ghosts: Ghosts;
+  /** controllerMode=kraft: the metadata log and what reads it (kraft-metadata.ts); null in ZooKeeper mode. */
+  readonly kraft: KraftCluster | null;
 }
 
 export const NO_REPLICA: Replica = { leaderEpoch: -1, leader: -1, isr: [], replicas: [], zkVersion: -1, log: [], hw: 0, followerLeo: [] };
@@ -147,6 +150,7 @@ export function initialState(config: ClusterConfig): ClusterState {
     cancellationsLeft: config.cancellations,
     reassignmentSubmitted: config.reassignment === 'none',
     ghosts: { committed: parts.map(() => []), produced: parts.map(() => 0), failoverElected: false, reassignmentsDone: 0, failoverResumedReassignment: false, committedOverwritten: false },
+    kraft: null,
   };
 }
 

@@ -3,6 +3,7 @@
 // the request queues, and the ghost history of committed records.
 
 import type { TraceValue } from '../../src/contract/model.ts';
+import { kraftVariables } from './kraft-variables.ts';
 import type { Assignment, ClusterState, Replica } from './cluster-state.ts';
 
 const ids = (xs: readonly number[]): string => `[${xs.join(', ')}]`;
@@ -29,7 +30,8 @@ export function clusterVariables(s: ClusterState): Record<string, TraceValue> {
     brokerRegistrations: s.zk.registrations.map((e) => (e < 0 ? 'none' : `epoch ${e}`)),
   };
   return {
-    zookeeper,
+    // controllerMode=kraft: the metadata log takes ZooKeeper's place (ZooKeeper's part is unused there).
+    ...(s.kraft === null ? { zookeeper } : { metadata: kraftVariables(s.kraft) }),
     brokers: s.brokers.map((b, id) => ({
       id,
       alive: b.alive,

@@ -12,6 +12,7 @@ import { initialState, quorumContexts, type KraftQuorumConfig, type KraftQuorumS
 import { kraftQuorumVariables } from './kraft-quorum-view.ts';
 import { describeKraftStep, explainKraft, kraftQuorumPicture } from './kraft-quorum-picture.ts';
 import { kraftQuorumItfState } from './kraft-quorum-itf.ts';
+import { canonicalizeKraftQuorum } from './kraft-quorum-symmetry.ts';
 
 export function kraftQuorumConfig(p: ParamValues): KraftQuorumConfig {
   return {
@@ -54,6 +55,8 @@ export function kraftQuorumModel(config: KraftQuorumConfig): Model<KraftQuorumSt
   const contexts = env.contexts;
   const fixed = staticActions(config);
   const present = new Set(fixed.map((a) => a.type));
+  // Voters are interchangeable unless a liveness scenario names one (voter 0's timer, the last voter's contact).
+  const symmetric = config.electionTimers !== 'first' && config.lostContact !== 'last';
   return {
     actionTypes: ACTION_TYPES.filter(
       (t) => present.has(t) || t === 'Deliver' || (t === 'Drop' && config.drops > 0) || (t === 'Duplicate' && config.duplicates > 0),
@@ -63,6 +66,7 @@ export function kraftQuorumModel(config: KraftQuorumConfig): Model<KraftQuorumSt
     next: (s, a) => kraftQuorumNext(env, s, a),
     encode: encodeKraftQuorum,
     decode: (r) => decodeKraftQuorum(r, config, contexts),
+    ...(symmetric ? { canonicalize: (s: KraftQuorumState) => canonicalizeKraftQuorum(s, contexts) } : {}),
     variables: (s) => kraftQuorumVariables(s, contexts),
     describeAction: describeKraftAction,
     fairness: KRAFT_FAIRNESS,

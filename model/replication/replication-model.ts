@@ -11,6 +11,8 @@ import type { ReplicationState } from './replication-state.ts';
 import { explainReplication } from './replication-step-consequence.ts';
 import { describeReplicationStep, replicationView } from './replication-view.ts';
 import { replicationItfState } from './replication-itf.ts';
+import { replicationPartialOrder } from './replication-footprints.ts';
+import { canonicalizeReplication } from './replication-symmetry.ts';
 
 export function replicationModel(config: ReplicationConfig): Model<ReplicationState, ReplicationAction> {
   const actions = allActions(config);
@@ -27,5 +29,7 @@ export function replicationModel(config: ReplicationConfig): Model<ReplicationSt
     itfState: replicationItfState,
     describeStep: describeReplicationStep,
     explain: explainReplication,
+    partialOrder: replicationPartialOrder(config.replicas),
+    canonicalize: canonicalizeReplication,
   };
 }

@@ -6,23 +6,25 @@
 import type { ControlRequest, ZkControllerState } from './zk-controller-state.ts';
 import { compareRequests } from './zk-controller-actions.ts';
 import { encodeZkController } from './zk-controller-codec.ts';
+import { HASH_SEED, mix, representative } from '../symmetry/representative.ts';
 
 /** Session ids are broker*100 + k (0 = none): renaming a broker renames its sessions. */
 const renameSession = (session: number, to: readonly number[]): number => (session === 0 ? 0 : to[Math.floor(session / 100)] * 100 + (session % 100));
 
-/** What a broker looks like with every other broker's id left out. */
-function signature(s: ZkControllerState, b: number): number[] {
+/** What a broker looks like with every other broker's id left out, hashed (a collision only makes brokers tie). */
+function signature(s: ZkControllerState, b: number): number {
   const x = s.brokers[b];
   const tree = s.zk.tree;
   const p = tree.partitions[0];
-  const node = s.zk.electionNodes.find(([owner]) => owner === b);
+  let seq = -1;
+  for (const [owner, n] of s.zk.electionNodes) if (owner === b) seq = n;
   let toMe = 0;
   let fromMe = 0;
   for (const r of s.network) {
     if (r.to === b) toMe++;
     if (r.from === b) fromMe++;
   }
-  return [
+  const fields = [
     (x.alive ? 1 : 0) | (x.expiryPending ? 2 : 0) | (x.isController ? 4 : 0),
     x.session % 100,
     x.brokerEpoch,
@@ -39,73 +41,27 @@ function signature(s: ZkControllerState, b: number): number[] {
     s.zk.registrations[b],
     tree.controller?.brokerId === b ? 1 : 0,
     p?.leader === b ? 1 : 0,
-    node ? node[1] : -1,
+    seq,
     toMe,
     fromMe,
   ];
-}
-
-function compareSignatures(x: readonly number[], y: readonly number[]): number {
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
-  return 0;
+  let h = HASH_SEED;
+  for (const f of fields) h = mix(h, f);
+  return h;
 }
 
 export function canonicalizeZkController(s: ZkControllerState): ZkControllerState {
-  const signatures = s.brokers.map((_, b) => signature(s, b));
-  // Most states have no two brokers alike and are already sorted: then the state is its own representative.
-  let sorted = true;
-  for (let b = 1; b < signatures.length && sorted; b++) sorted = compareSignatures(signatures[b - 1], signatures[b]) < 0;
-  if (sorted) return s;
-  const order = s.brokers.map((_, b) => b).sort((x, y) => compareSignatures(signatures[x], signatures[y]) || x - y);
-  // Brokers with equal signatures could go in any order: try each and keep the smallest encoding, so the
-  // representative is the same for every state of the orbit (sorted signatures are themselves orbit-invariant).
-  const orders = tieOrders(order, (x, y) => compareSignatures(signatures[x], signatures[y]) === 0);
-  if (orders.length === 1) return orders[0].every((old, fresh) => old === fresh) ? s : renamed(s, orders[0]);
-  let best: ZkControllerState | null = null;
-  let bestCode: number[] = [];
-  for (const candidate of orders) {
-    const image = renamed(s, candidate);
-    const code: number[] = [];
-    encodeZkController(image, { int: (v) => void code.push(v) });
-    if (best === null || lexLess(code, bestCode)) {
-      best = image;
-      bestCode = code;
-    }
-  }
-  return best as ZkControllerState;
+  const sigs: number[] = new Array(s.brokers.length);
+  for (let b = 0; b < sigs.length; b++) sigs[b] = signature(s, b);
+  return representative(s, sigs, RENAMING);
 }
 
-/** Every order that permutes runs of tied brokers in `order` among themselves (at most 24 for 4 brokers). */
-function tieOrders(order: readonly number[], tied: (x: number, y: number) => boolean): number[][] {
-  let anyTie = false;
-  for (let i = 1; i < order.length && !anyTie; i++) anyTie = tied(order[i - 1], order[i]);
-  if (!anyTie) return [order as number[]];
-  let out: number[][] = [[]];
-  for (let start = 0; start < order.length; ) {
-    let end = start + 1;
-    while (end < order.length && tied(order[start], order[end])) end++;
-    const run = order.slice(start, end);
-    const runOrders = permutationsOf(run);
-    out = out.flatMap((prefix) => runOrders.map((r) => [...prefix, ...r]));
-    start = end;
-  }
-  return out;
-}
+const RENAMING = { rename: (s: ZkControllerState, to: readonly number[]) => renamed(s, to), encode: encodeZkController };
 
-function permutationsOf(items: readonly number[]): number[][] {
-  if (items.length <= 1) return [items.slice()];
-  return items.flatMap((first, i) => permutationsOf([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [first, ...rest]));
-}
-
-function lexLess(x: readonly number[], y: readonly number[]): boolean {
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] < y[i];
-  return x.length < y.length;
-}
-
-/** The state with broker `order[i]` renamed to i everywhere it appears (ids, sessions, requests). */
-function renamed(s: ZkControllerState, order: readonly number[]): ZkControllerState {
-  const to: number[] = new Array(order.length);
-  order.forEach((old, fresh) => (to[old] = fresh));
+/** The state with broker i renamed to[i] everywhere it appears (ids, sessions, requests). */
+export function renamed(s: ZkControllerState, to: readonly number[]): ZkControllerState {
+  const order: number[] = new Array(to.length);
+  to.forEach((fresh, old) => (order[fresh] = old));
   const id = (b: number): number => (b < 0 ? b : to[b]);
   const tree = s.zk.tree;
   const request = (r: ControlRequest): ControlRequest => ({ ...r, from: to[r.from], to: to[r.to], leader: id(r.leader) });

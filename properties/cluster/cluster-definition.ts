@@ -21,7 +21,7 @@ export const clusterDefinition: ModelDefinition<ClusterState, ClusterAction> = {
   name: 'cluster',
   doc: 'brokers, a topic placed by a named placer, a failing-over ZooKeeper controller, per-partition leader/ISR/logs, broker failures, controlled shutdown and reassignment as one protocol',
   params: [
-    { name: 'controllerMode', type: 'enum', default: 'zk', values: ['zk'], doc: 'zk: the ZooKeeper-mode controller of Kafka 2.8.0 (kraft is not modelled yet)' },
+    { name: 'controllerMode', type: 'enum', default: 'zk', values: ['zk', 'kraft'], doc: 'zk: the ZooKeeper-mode controller of Kafka 2.8.0; kraft: the KRaft controller of Kafka 3.9 (metadata log, broker heartbeats, ReplicationControlManager)' },
     { name: 'brokers', type: 'int', default: 3, min: 3, max: 5, doc: 'brokers (ids 0..n-1)' },
     { name: 'partitions', type: 'int', default: 2, min: 1, max: 3, doc: 'partitions of the one topic' },
     { name: 'replicationFactor', type: 'int', default: 2, min: 1, max: 3, doc: 'replication factor' },
@@ -40,6 +40,9 @@ export const clusterDefinition: ModelDefinition<ClusterState, ClusterAction> = {
     { name: 'failoverReadsZk', type: 'bool', default: true, doc: 'Kafka: a new controller reads partition state from ZooKeeper at failover and before each election; false: it trusts what it learned as a broker' },
     { name: 'partitionCas', type: 'bool', default: true, doc: 'Kafka: partition-state writes are a CAS on the state znode version; false: blind writes' },
     { name: 'reassignmentCompletion', type: 'enum', default: 'all-target-in-isr', values: ['all-target-in-isr', 'adding-in-isr'], doc: 'all-target-in-isr: Kafka (ZK controller; KRaft since KAFKA-15665); adding-in-isr: KRaft before KAFKA-15665' },
+    { name: 'controllerFailovers', type: 'int', default: 1, min: 0, max: 2, doc: 'controllerMode=kraft: failovers of the active controller (the next voter replays the metadata log)' },
+    { name: 'kip966Elr', type: 'bool', default: false, doc: 'controllerMode=kraft: KIP-966 eligible leader replicas (eligible.leader.replicas.enable; off by default in 3.9)' },
+    { name: 'kafka15665', type: 'bool', default: true, doc: 'controllerMode=kraft: KAFKA-15665 (6dce7dce4b6, 3.7.1/3.8.0): a reassignment completes only once every target replica is in the ISR; false: once the adding replicas are' },
   ],
   create: (p) => clusterModel(config(p)),
   properties: (p) => clusterProperties(config(p)),

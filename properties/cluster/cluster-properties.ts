@@ -8,28 +8,34 @@ import type { ClusterAction } from '../../model/cluster/cluster-actions.ts';
 import type { ClusterConfig } from '../../model/cluster/cluster-config.ts';
 import type { ClusterState } from '../../model/cluster/cluster-state.ts';
 import { isBeingReassigned, targetOf } from '../../model/cluster/controller-work.ts';
+import { actingControllerEpochs, partitionViews, type PartitionView } from '../../model/cluster/kraft-view.ts';
 
-const isrOf = (s: ClusterState, p: number): readonly number[] => s.zk.tree.partitions[p]?.isr ?? [];
+// Both controller modes: the partition as ZooKeeper (zk) or the committed metadata log (kraft) holds it.
+const isrOf = (s: ClusterState, p: number): readonly number[] => partitionViews(s)[p].isr;
+const assignmentOf = (v: PartitionView) => ({ replicas: v.replicas, adding: v.adding, removing: v.removing });
 
 export function clusterProperties(config: ClusterConfig): Property<ClusterState, ClusterAction>[] {
   const parts = Array.from({ length: config.partitions }, (_, p) => p);
   return [
     always<ClusterState>('single-controller-per-epoch', 'No two brokers act as controller with the same controller epoch.', (s) => {
-      const epochs = s.brokers.flatMap((b) => (b.controller === null ? [] : [b.controller.epoch]));
+      const epochs = actingControllerEpochs(s);
       return new Set(epochs).size === epochs.length;
     }),
     actionProperty<ClusterState, ClusterAction>(
       'leader-elected-from-isr',
-      'Every new leader ZooKeeper records for a partition was in its ISR (as ZooKeeper held it) before the election.',
-      (before, a, after) =>
-        parts.every((p) => {
-          const was = before.zk.tree.partitions[p] ?? null;
-          const now = after.zk.tree.partitions[p] ?? null;
-          if (was === null || now === null || now.leader < 0 || now.leader === was.leader) return true;
+      'Every new leader ZooKeeper (or the KRaft metadata log) records for a partition was in its ISR, or under KIP-966 its ELR, before the election.',
+      (before, a, after) => {
+        const wasAll = partitionViews(before);
+        const nowAll = partitionViews(after);
+        return parts.every((p) => {
+          const was = wasAll[p];
+          const now = nowAll[p];
+          if (!was.created || !now.created || now.leader < 0 || now.leader === was.leader) return true;
           // An accepted ISR expansion is written before the reassignment step it may trigger elects.
           const joined = a.type === 'ExpandIsr' && a.partition === p ? [a.replica] : [];
-          return was.isr.includes(now.leader) || joined.includes(now.leader);
-        }),
+          return was.isr.includes(now.leader) || was.elr.includes(now.leader) || joined.includes(now.leader);
+        });
+      },
     ),
     always<ClusterState>(
       'no-committed-message-loss',
@@ -38,18 +44,18 @@ export function clusterProperties(config: ClusterConfig): Property<ClusterState,
         !s.ghosts.committedOverwritten &&
         parts.every((p) => isrOf(s, p).every((m) => s.ghosts.committed[p].every((e, i) => s.brokers[m].replicas[p].log[i] === e))),
     ),
-    always<ClusterState>('isr-subset-of-replicas', 'Every partition\'s ISR in ZooKeeper is a subset of its assigned replicas (RS).', (s) =>
-      parts.every((p) => isrOf(s, p).every((m) => s.zk.assignment[p].replicas.includes(m)))),
+    always<ClusterState>('isr-subset-of-replicas', 'Every partition\'s ISR (ZooKeeper or the metadata log) is a subset of its assigned replicas (RS).', (s) =>
+      partitionViews(s).every((v) => v.isr.every((m) => v.replicas.includes(m)))),
     always<ClusterState>('replicas-on-distinct-brokers', 'No partition has two replicas on one broker (RS, AR and RR are sets).', (s) =>
-      s.zk.assignment.every((a) => [a.replicas, a.adding, a.removing].every((xs) => new Set(xs).size === xs.length))),
+      partitionViews(s).every((v) => [v.replicas, v.adding, v.removing].every((xs) => new Set(xs).size === xs.length))),
     actionProperty<ClusterState, ClusterAction>(
       'reassignment-reaches-target',
       'When a reassignment completes, the replica set is its target and every target replica is in the ISR.',
       (before, a, after) =>
         a.type === 'CancelReassignment' ||
         parts.every((p) => {
-          const was = before.zk.assignment[p];
-          const now = after.zk.assignment[p];
+          const was = assignmentOf(partitionViews(before)[p]);
+          const now = assignmentOf(partitionViews(after)[p]);
           if (!isBeingReassigned(was) || isBeingReassigned(now)) return true;
           const target = targetOf(was);
           return JSON.stringify(now.replicas) === JSON.stringify(target) && target.every((r) => isrOf(after, p).includes(r));
@@ -60,7 +66,7 @@ export function clusterProperties(config: ClusterConfig): Property<ClusterState,
       'A reassignment that drops replicas from the ISR (they left the replica set) leaves at least min(min.insync.replicas, RS) in it.',
       (before, _a, after) =>
         parts.every((p) => {
-          const rs = after.zk.assignment[p].replicas;
+          const rs = partitionViews(after)[p].replicas;
           const droppedByReassignment = isrOf(before, p).some((m) => !isrOf(after, p).includes(m) && !rs.includes(m));
           return !droppedByReassignment || isrOf(after, p).length >= Math.min(config.minInsyncReplicas, rs.length);
         }),
@@ -70,8 +76,8 @@ export function clusterProperties(config: ClusterConfig): Property<ClusterState,
       'With racks given, every partition\'s target replicas span as many racks as they can (min(RF, racks)).',
       (s) =>
         config.racks === 0 ||
-        s.zk.assignment.every((a) => {
-          const target = targetOf(a);
+        partitionViews(s).every((v) => {
+          const target = targetOf(assignmentOf(v));
           return new Set(target.map((b) => config.rackOf[b])).size >= Math.min(target.length, config.racks);
         }),
     ),
@@ -81,8 +87,11 @@ export function clusterProperties(config: ClusterConfig): Property<ClusterState,
 
 /** Witnesses, only those the config can reach (a `holds` preset must reach every one it has). */
 function witnesses(config: ClusterConfig): Property<ClusterState, ClusterAction>[] {
-  const failover = config.sessionExpiries + config.crashes > 0;
+  const kraft = config.controllerMode === 'kraft';
+  // KRaft: an active-controller failover with a broker failure to elect for; ZooKeeper: an expiry or a crash.
+  const failover = kraft ? config.controllerFailovers > 0 && config.crashes > 0 : config.sessionExpiries + config.crashes > 0;
   const reassigning = config.reassignment !== 'none';
+  const failoverDuringReassignment = kraft ? config.controllerFailovers > 0 : failover;
   return [
     ...(config.records > 0 ? [sometimes<ClusterState>('record-committed', 'a record is committed on some partition', (s) => s.ghosts.committed.some((c) => c.length > 0))] : []),
     ...(failover
@@ -93,7 +102,7 @@ function witnesses(config: ClusterConfig): Property<ClusterState, ClusterAction>
         )]
       : []),
     ...(reassigning ? [sometimes<ClusterState>('reassignment-completed', 'a reassignment completes (RS = target)', (s) => s.ghosts.reassignmentsDone > 0)] : []),
-    ...(reassigning && failover
+    ...(reassigning && failoverDuringReassignment
       ? [sometimes<ClusterState>(
           'reassignment-during-failover',
           'a controller failover happens with a reassignment in flight and the new controller resumes it',

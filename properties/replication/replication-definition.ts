@@ -9,6 +9,7 @@ import { KAFKA_VERSIONS, TOGGLES } from '../../model/replication/kafka-release.t
 import type { OfflineElection } from '../../model/replication/offline-election.ts';
 import { replicationConfig, resolveRelease } from '../../model/replication/replication-config.ts';
 import { replicationModel as buildReplicationModel } from '../../model/replication/replication-model.ts';
+import { withReplicationReads } from '../../model/replication/replication-footprints.ts';
 import { releasePresets } from './release-presets.ts';
 import { REPLICATION_FAIRNESS, replicationLiveness, replicationLivenessPresets } from './replication-liveness.ts';
 import { replicationPresets } from './replication-presets.ts';
@@ -100,7 +101,8 @@ export function replicationModel(variant: ReplicationVariant = {}) {
       "One partition's replication: produce/fetch/HW, ISR shrink and expand, truncation per release, elections, crashes and power loss — can a committed record be lost?",
     params,
     create: (p) => buildReplicationModel(replicationConfig(p, electLeader)),
-    properties: (p) => [...replicationProperties(p), ...replicationLiveness()],
+    // Each safety property carries the state parts it reads, so --por knows which steps are visible.
+    properties: (p) => [...withReplicationReads(replicationProperties(p), p.replicas as number), ...replicationLiveness()],
     fairness: REPLICATION_FAIRNESS,
     validate: (p) => {
       const { toggles, leaderElection } = resolveRelease(p);

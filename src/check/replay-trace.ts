@@ -7,7 +7,7 @@ import type { ModelDefinition } from '../contract/model-definition.ts';
 import { KcheckError } from '../errors.ts';
 import { lassoProblem } from '../explore/liveness/lasso-check.ts';
 import { replayOrThrow } from '../explore/trace.ts';
-import { readJsonInput } from '../cli/read-input.ts';
+import { readJsonInput } from '../io/read-input.ts';
 import { fromItfValue, parseItf, toItfValue } from '../report/itf.ts';
 import { describeAction, itfStateOf } from '../report/violation-artifact.ts';
 import { createModel } from './create-model.ts';

@@ -9,7 +9,7 @@ import { parseShardResult, type ShardResult } from '../report/shard-result.ts';
 import { writeFileAtomic } from '../report/write-atomic.ts';
 import type { CliIo, Command } from './command.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
-import { readInputText } from './read-input.ts';
+import { readInputText } from '../io/read-input.ts';
 import { enumOption, parseOptions } from './parse-options.ts';
 
 const USAGE = 'kcheck merge <shard-result.json>... [--format text|json] [--junit FILE]';

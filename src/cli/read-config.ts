@@ -3,7 +3,7 @@
 // same validator as the flags (validate-budgets.ts); anything else wrong is a one-line KC_BAD_CONFIG error.
 
 import { KcheckError } from '../errors.ts';
-import { readJsonInput } from './read-input.ts';
+import { readJsonInput } from '../io/read-input.ts';
 import { budgetFromConfig, BUDGET_KEYS } from './validate-budgets.ts';
 
 export interface CheckConfig {

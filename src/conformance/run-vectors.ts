@@ -4,7 +4,7 @@
 // Generic: the adapters (Kafka's rules) are supplied by the caller.
 
 import { basename } from 'node:path';
-import { readJsonInput } from '../cli/read-input.ts';
+import { readJsonInput } from '../io/read-input.ts';
 import { KcheckError } from '../errors.ts';
 import { isCommentary, keyUnderstood } from './compare-given.ts';
 import type { AdapterTable, Vector, VectorFile, VectorStatus } from './vector.ts';

@@ -1,6 +1,7 @@
 // The visited set: 64-bit fingerprints in one open-addressing table of 32-bit lanes (linear probing), doubling
 // when 85% full. No JS object per state: about 10–21 bytes per distinct state. Fingerprint (0,0) marks an empty
-// slot, so a real (0,0) is remapped to (0,1) by `add`/`has` alike.
+// slot, so a real (0,0) is remapped to (0,1) by `add`/`has` alike. Its probe (homeSlot, findSlot) is shared with
+// the liveness graph's IndexedFingerprintTable and the threads' SharedFingerprintTable: one hash, one walk.
 
 export class FingerprintSet {
   private table: Uint32Array;
@@ -26,14 +27,14 @@ export class FingerprintSet {
   }
 
   /**
-   * Adds the fingerprint; true if it was not present. It probes on its own rather than through a helper shared with
-   * `has`: the shared version measured 8–20% slower on two-phase-commit at 8 RMs (this is BFS's hottest call).
+   * Adds the fingerprint; true if it was not present. It walks the probe itself rather than through findSlot: the
+   * shared version measured 8–20% slower on two-phase-commit at 8 RMs (this is BFS's hottest call).
    */
   add(high: number, low: number): boolean {
     if (high === 0 && low === 0) low = 1;
     const table = this.table;
     const mask = this.mask;
-    let slot = (high ^ Math.imul(low, 0x9e3779b1)) & mask;
+    let slot = homeSlot(high, low, mask);
     for (;;) {
       const at = slot << 1;
       const h = table[at];
@@ -51,17 +52,8 @@ export class FingerprintSet {
 
   has(high: number, low: number): boolean {
     if (high === 0 && low === 0) low = 1;
-    const table = this.table;
-    const mask = this.mask;
-    let slot = (high ^ Math.imul(low, 0x9e3779b1)) & mask;
-    for (;;) {
-      const at = slot << 1;
-      const h = table[at];
-      const l = table[at + 1];
-      if (h === 0 && l === 0) return false;
-      if (h === high && l === low) return true;
-      slot = (slot + 1) & mask;
-    }
+    const at = findSlot(this.table, 2, this.mask, high, low);
+    return this.table[at] !== 0 || this.table[at + 1] !== 0;
   }
 
   private grow(): void {
@@ -71,15 +63,33 @@ export class FingerprintSet {
     this.mask = capacity - 1;
     this.limit = Math.floor(capacity * 0.85);
     const table = this.table;
-    const mask = this.mask;
-    for (let at = 0; at < old.length; at += 2) {
-      const high = old[at];
-      const low = old[at + 1];
+    for (let from = 0; from < old.length; from += 2) {
+      const high = old[from];
+      const low = old[from + 1];
       if (high === 0 && low === 0) continue;
-      let slot = (high ^ Math.imul(low, 0x9e3779b1)) & mask;
-      while (table[slot << 1] !== 0 || table[(slot << 1) + 1] !== 0) slot = (slot + 1) & mask;
-      table[slot << 1] = high;
-      table[(slot << 1) + 1] = low;
+      const at = findSlot(table, 2, this.mask, high, low); // an empty slot: entries are distinct
+      table[at] = high;
+      table[at + 1] = low;
     }
+  }
+}
+
+/** First slot of the probe for fingerprint (high, low) in a table of `mask + 1` slots (a power of two). */
+export function homeSlot(high: number, low: number, mask: number): number {
+  return (high ^ Math.imul(low, 0x9e3779b1)) & mask;
+}
+
+/**
+ * Lane offset of the slot holding (high, low) in `table` (`stride` lanes a slot, the fingerprint's two first), or
+ * of the empty slot, (0, 0), where it would go. Lanes are uint32; a real (0, 0) must be remapped by the caller.
+ */
+export function findSlot(table: Uint32Array, stride: number, mask: number, high: number, low: number): number {
+  let slot = homeSlot(high, low, mask);
+  for (;;) {
+    const at = slot * stride;
+    const h = table[at];
+    const l = table[at + 1];
+    if ((h === 0 && l === 0) || (h === high && l === low)) return at;
+    slot = (slot + 1) & mask;
   }
 }

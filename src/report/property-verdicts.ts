@@ -27,8 +27,17 @@ export interface VerdictOptions {
   readonly allowVacuous?: boolean;
 }
 
+/**
+ * The properties a run with this `--property` selection checks: the named ones, or with none named every property
+ * but liveness (it needs the whole state graph, so it is checked only when named). Verdicts and shard results agree.
+ */
+export function selectedProperties<P extends Pick<Property<any, any>, 'name' | 'kind'>>(all: readonly P[], selected: readonly string[]): P[] {
+  return all.filter((p) => (selected.length > 0 ? selected.includes(p.name) : p.kind !== 'liveness'));
+}
+
 export function propertyVerdicts(all: readonly Property<any, any>[], result: CheckResult, options: VerdictOptions): PropertyVerdict[] {
   const o = result.outcome;
+  const chosen = new Set(selectedProperties(all, options.selected));
   const within = checkedDepth(o);
   const firstViolated = result.violations[0]?.record.property;
   const bound =
@@ -48,7 +57,8 @@ export function propertyVerdicts(all: readonly Property<any, any>[], result: Che
   };
   return all.map((p): PropertyVerdict => {
     const base = { property: p.name, kind: p.kind, bound: null, violation: null };
-    if (options.selected.length > 0 && !options.selected.includes(p.name)) {
+    // With nothing named, liveness is still checked when the preset lists it: the graph says whether it was.
+    if (!chosen.has(p) && !(p.kind === 'liveness' && options.selected.length === 0)) {
       return { ...base, status: 'skipped', reason: 'not selected (--property or the config file\'s "properties")' };
     }
     // Liveness needs the whole state graph and is checked only when named (--property or the preset's liveness list).

@@ -7,6 +7,7 @@ import type { Shard, ShardRun } from '../check/shard-plan.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import { KcheckError } from '../errors.ts';
 import { checkSummary, type WrittenViolation } from './check-summary.ts';
+import { selectedProperties } from './property-verdicts.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 export const SHARD_RESULT_FORMAT = 'kcheck-shard-result/1';
@@ -50,9 +51,8 @@ export function writeShardResult(
   info: { shard: Shard; runSeed: number; runWalks: number; run: ShardRun; properties: readonly string[] },
   summary: ReturnType<typeof checkSummary>,
 ): void {
-  const checked = definition
-    .properties(result.params)
-    .filter((p) => p.kind !== 'sometimes' && (info.properties.length === 0 ? p.kind !== 'liveness' : info.properties.includes(p.name)))
+  const checked = selectedProperties(definition.properties(result.params), info.properties)
+    .filter((p) => p.kind !== 'sometimes')
     .map((p) => p.name);
   const record: ShardResult = { format: SHARD_RESULT_FORMAT, shard: info.shard, runSeed: info.runSeed, runWalks: info.runWalks, run: info.run, checked, summary };
   writeFileAtomic(join(out, shardFileName(info.shard)), `${JSON.stringify(record, null, 2)}\n`);

@@ -96,6 +96,7 @@ export function alterPartition(
     elrEnabled: isElrEnabled(ctx),
     targetIsr: request.newIsr,
     targetLeaderRecoveryState: request.leaderRecoveryState,
+    ...(ctx.preKafka15665Completion === true && { preKafka15665Completion: true }),
   });
   const leader = result.record?.leader ?? NO_LEADER_CHANGE;
   if (leader !== NO_LEADER_CHANGE && leader !== request.brokerId) {

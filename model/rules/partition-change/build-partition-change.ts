@@ -32,6 +32,11 @@ export interface PartitionChangeInput {
   readonly targetRemoving?: readonly number[];
   readonly targetAdding?: readonly number[];
   readonly targetLeaderRecoveryState?: LeaderRecoveryState;
+  /**
+   * PartitionReassignmentReplicas.maybeCompleteReassignment before KAFKA-15665 (6dce7dce4b6, in 3.7.1/3.8.0):
+   * complete once every adding replica is in the ISR, not every target replica. Default false (the fix).
+   */
+  readonly preKafka15665Completion?: boolean;
 }
 
 interface CompletedReassignment {
@@ -41,7 +46,7 @@ interface CompletedReassignment {
 
 /** `PartitionReassignmentReplicas.maybeCompleteReassignment`. */
 function completeReassignment(
-  removing: readonly number[], adding: readonly number[], replicas: readonly number[], targetIsr: readonly number[],
+  removing: readonly number[], adding: readonly number[], replicas: readonly number[], targetIsr: readonly number[], preKafka15665 = false,
 ): CompletedReassignment | undefined {
   if (removing.length === 0 && adding.length === 0) return undefined;
   let isr = targetIsr;
@@ -52,7 +57,7 @@ function completeReassignment(
     newReplicas = replicas.filter((r) => !removing.includes(r));
     if (newReplicas.length === 0) return undefined;
   }
-  return containsAll(isr, newReplicas) ? { replicas: newReplicas, isr } : undefined;
+  return containsAll(isr, preKafka15665 ? adding : newReplicas) ? { replicas: newReplicas, isr } : undefined;
 }
 
 /** Runs Kafka's builder; `record` is undefined when nothing would change (then `partition` is the input object). */
@@ -70,7 +75,7 @@ export function buildPartitionChange(input: PartitionChangeInput): PartitionChan
   const targetRecovery = input.targetLeaderRecoveryState ?? p.leaderRecoveryState;
 
   // 1. completeReassignmentIfNeeded.
-  const completed = completeReassignment(targetRemoving, targetAdding, targetReplicas, targetIsr);
+  const completed = completeReassignment(targetRemoving, targetAdding, targetReplicas, targetIsr, input.preKafka15665Completion);
   if (completed !== undefined) {
     targetIsr = completed.isr;
     targetReplicas = completed.replicas;

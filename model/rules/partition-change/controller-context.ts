@@ -26,6 +26,8 @@ export interface ControllerContext {
   readonly uncleanLeaderElectionEnable: boolean;
   /** Replicas of this partition whose log directory is offline (never acceptable leaders). Default []. */
   readonly offlineReplicas?: readonly number[];
+  /** Completion rule before KAFKA-15665 (6dce7dce4b6, 3.7.1/3.8.0): only the adding replicas must be in the ISR. Default false. */
+  readonly preKafka15665Completion?: boolean;
 }
 
 export function brokerRegistration(ctx: ControllerContext, id: number): BrokerRegistration | undefined {

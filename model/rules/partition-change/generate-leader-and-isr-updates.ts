@@ -30,6 +30,7 @@ export function generateLeaderAndIsrUpdate(
     elrEnabled: isElrEnabled(ctx),
     ...(isBroker(change.uncleanShutdown) && { uncleanShutdownReplicas: [change.uncleanShutdown] }),
     targetIsr: without(partition.isr, dropped),
+    ...(ctx.preKafka15665Completion === true && { preKafka15665Completion: true }),
   });
 }
 

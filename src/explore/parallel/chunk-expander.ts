@@ -32,6 +32,9 @@ export class ChunkExpander<S, A extends ActionBase> {
   readonly coverage: CoverageCounter;
   /** Global id of the state being expanded, for error reports. */
   parent = -1;
+  /** This level's states expanded and chunks claimed by this thread (diagnostics). */
+  expanded = 0;
+  chunks = 0;
   private readonly model: Model<S, A>;
   private readonly encoder = new StateEncoder();
   private readonly reader = new PackedReader();
@@ -85,6 +88,8 @@ export class ChunkExpander<S, A extends ActionBase> {
   startLevel(plan: LevelPlan): void {
     this.plan = plan;
     this.chunk = -1;
+    this.expanded = 0;
+    this.chunks = 0;
     this.reportedAlways.fill(0);
     this.reportedAction.fill(0);
     this.reportedWitness.fill(0);
@@ -102,6 +107,7 @@ export class ChunkExpander<S, A extends ActionBase> {
       const k = Atomics.add(this.control, CLAIM, 1);
       if (k >= plan.chunkCount) return this.done();
       this.chunk = k;
+      this.chunks++;
       this.buffer = plan.chunks[k * CHUNK_INTS];
       this.offset = plan.chunks[k * CHUNK_INTS + 1];
       this.stateIndex = 0;
@@ -174,6 +180,7 @@ export class ChunkExpander<S, A extends ActionBase> {
         }
         this.actionIndex = 0;
         this.stateIndex++;
+        this.expanded++;
         this.offset += frontier[this.offset + 2] + RECORD_HEADER;
       }
     } finally {

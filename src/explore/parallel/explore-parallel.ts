@@ -15,8 +15,10 @@ import { coverageWarnings } from '../coverage-counter.ts';
 import { mergeCoverage } from './merge-coverage.ts';
 import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
 import { CLAIM, CONTROL_INTS, STOP, type ChunkPart, type LevelPlan } from './protocol.ts';
-import { allocateLanes, LOAD_LIMIT, SharedFingerprintTable } from './shared-fingerprint-table.ts';
+import { allocateLanes, helpRehash, LOAD_LIMIT, SharedFingerprintTable, startRehash } from './shared-fingerprint-table.ts';
 import { WorkerPool, type PoolError } from './worker-pool.ts';
+import { threadTimes, wallMs } from './thread-clock.ts';
+import type { ThreadLevelStats } from './protocol.ts';
 
 export { canRunParallel, type ParallelOptions, type WorkerModelSource } from './parallel-options.ts';
 
@@ -26,6 +28,7 @@ const TICK_MS = 3;
 
 export async function exploreParallel(source: WorkerModelSource, options: ParallelOptions): Promise<Outcome> {
   const started = Date.now();
+  const startedWall = wallMs();
   const loaded = await loadModel(source);
   const { model } = loaded;
   if (!model.decode) throw new KcheckError('KC_BAD_OPTION', `model ${source.model} has no decode, so it cannot run on several threads`);
@@ -58,11 +61,15 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   }, entry);
   const expander = new ChunkExpander(loaded, symmetry, control, threads);
   expander.setTable(table.lanes);
+  /** Every thread is paused at an action boundary: the paused workers and this thread move the entries together. */
   const grow = (capacity: number): void => {
     grows++;
-    table = new SharedFingerprintTable(table.rehash(capacity), control, threads);
-    expander.setTable(table.lanes);
-    pool.resume(table.lanes);
+    const from = table.lanes;
+    const lanes = startRehash(control, capacity);
+    pool.resume(lanes, from);
+    helpRehash(control, from, lanes);
+    table = new SharedFingerprintTable(lanes, control, threads);
+    expander.setTable(lanes);
   };
 
   let depth = 0;
@@ -73,6 +80,12 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   let lastProgress = started;
   let level: Level | null = null;
   let stopRequest: StopReason | null = null;
+  // Diagnostics of the level running: the main thread's own stats, its wait for the workers at the level's end,
+  // and the time it spent logging the previous level's states between its chunks.
+  let mainStats: ThreadLevelStats = { busyMs: 0, cpuMs: 0, queuedMs: 0, expanded: 0, chunks: 0, lagMs: 0 };
+  let growMs = 0;
+  let mainWaitMs = 0;
+  let drainMs = 0;
   /** Polls the stop request; once there is one, every thread stops claiming chunks. */
   const stopRequested = (): boolean => {
     stopRequest ??= options.shouldStop?.() ?? null;
@@ -101,22 +114,32 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
     expander.startLevel(plan);
     pool.beginLevel(plan, table.lanes);
     let lastTick = Date.now();
+    const timesAtStart = threadTimes();
+    growMs = 0;
+    let busyMs = 0;
+    drainMs = 0;
     try {
       for (;;) {
+        const stepStarted = wallMs();
         const step = expander.step((part) => {
           mainParts++;
           store(part);
         });
+        busyMs += wallMs() - stepStarted;
         if (pool.error || step === 'done') break;
         if (step === 'pause') {
+          const pauseStarted = wallMs();
           await pool.until(() => pool.quiet); // every thread stopped at an action boundary: safe to rehash
           if (pool.error) break;
           grow(table.capacity * 2);
+          growMs += wallMs() - pauseStarted;
           continue;
         }
         progress();
         stopRequested();
+        const drainStarted = wallMs();
         pending.drain(1 << 14); // the previous level's (parent, action) log entries, off the critical path
+        drainMs += wallMs() - drainStarted;
         if (Date.now() - lastTick >= TICK_MS) {
           await tick(); // lets worker messages (parts, late 'ready', 'paused') in between chunks
           lastTick = Date.now();
@@ -125,12 +148,17 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
     } catch (thrown) {
       error = { message: `the model threw: ${thrown instanceof Error ? thrown.message : String(thrown)}`, parent: expander.parent };
     }
+    const waitStarted = wallMs();
     while (!error && !pool.error) {
       await pool.until(() => pool.quiet);
       if (pool.error || pool.idle) break;
       grow(table.capacity * 2); // only workers are left and all of them wait for a bigger table
     }
     pool.endLevel();
+    mainWaitMs = wallMs() - waitStarted;
+    const times = threadTimes();
+    const cpuMs = times.cpuMs - timesAtStart.cpuMs;
+    mainStats = { busyMs, cpuMs, queuedMs: times.queuedMs - timesAtStart.queuedMs, expanded: expander.expanded, chunks: expander.chunks, lagMs: 0 };
     error ??= pool.error;
     return Math.min(Atomics.load(control, CLAIM), current.chunkCount);
   };
@@ -149,9 +177,10 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
       else if (Date.now() > deadline) stoppedBy = 'time-limit';
       else if (stopRequested()) stoppedBy = stopRequest;
       if (stoppedBy) break;
-      const levelStarted = Date.now();
+      const levelStarted = wallMs();
       workerParts = mainParts = grows = 0;
       const processed = await runLevel(level);
+      const levelEnded = wallMs();
       if (error) break;
       const parts = results.slice(0, processed).flat();
       pending.drain(); // this level's states are all logged now: events name them as parents
@@ -168,7 +197,12 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
         mainParts,
         grows,
         tableCapacity: table.capacity,
-        durationMs: Date.now() - levelStarted,
+        durationMs: levelEnded - levelStarted,
+        threads: [mainStats, ...pool.levelStats],
+        mainWaitMs,
+        drainMs,
+        growMs,
+        serialMs: wallMs() - levelEnded,
       });
       if (processed < level.chunkCount) {
         left = statesFrom(level, processed) + next.size;
@@ -190,6 +224,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   }
 
   const durationMs = Date.now() - started;
+  options.onStartup?.(pool.startups.map((s) => ({ ...s, spawnedMs: (s.spawnedAt ?? startedWall) - startedWall })));
   const coverage = mergeCoverage(model.actionTypes ?? [], [expander.coverage.entries(), ...pool.coverage]);
   const failed = error as PoolError | null;
   const violations = findings.sortedViolations();

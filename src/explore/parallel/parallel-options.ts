@@ -5,6 +5,7 @@
 import type { ActionBase, Model } from '../../contract/model.ts';
 import type { ParamValues } from '../../contract/params.ts';
 import type { ExploreOptions } from '../explore-options.ts';
+import type { ThreadLevelStats, WorkerStartup } from './protocol.ts';
 
 export interface WorkerModelSource {
   /** URL of a module exporting a Registry, e.g. `new URL('../wiring/registry.ts', import.meta.url).href`. */
@@ -39,6 +40,8 @@ export interface ParallelOptions extends Omit<ExploreOptions<unknown, ActionBase
   readonly bundle?: boolean;
   /** Called after each level (diagnostics: where time goes, whether workers took part). */
   readonly onLevel?: (level: LevelReport) => void;
+  /** Called once at the end with each worker's start (ms after the search started: spawned, model loaded, ready). */
+  readonly onStartup?: (startups: readonly (WorkerStartup & { readonly spawnedMs: number })[]) => void;
 }
 
 export interface LevelReport {
@@ -53,7 +56,18 @@ export interface LevelReport {
   /** Table growths while the level ran (each with every thread paused at an action boundary). */
   readonly grows: number;
   readonly tableCapacity: number;
+  /** Wall ms from handing the level out to every thread having finished it. */
   readonly durationMs: number;
+  /** Per thread, the main thread first, then each worker that took part in the level. */
+  readonly threads: readonly ThreadLevelStats[];
+  /** Wall ms the main thread waited for workers after it found no chunk left (the level's barrier). */
+  readonly mainWaitMs: number;
+  /** Wall ms from the main thread needing a bigger table to every thread having resumed with it (rehash included). */
+  readonly growMs: number;
+  /** Wall ms the main thread logged the previous level's states between its chunks (not expanding). */
+  readonly drainMs: number;
+  /** Wall ms after the level, before the next starts: building the next level, logging, findings (one thread). */
+  readonly serialMs: number;
 }
 
 /** True when the parallel explorer can run this model with this many workers; otherwise use exploreBfs. */

@@ -10,7 +10,10 @@ export const CLAIM = 0;
 export const COUNT = 16;
 /** Non-zero: every thread stops claiming chunks (a stop request: Ctrl-C, memory budget). */
 export const STOP = 32;
-export const CONTROL_INTS = 48;
+/** A table growth's blocks of old slots: next to claim, and done (every thread helps move them). */
+export const REHASH_CLAIM = 48;
+export const REHASH_DONE = 64;
+export const CONTROL_INTS = 80;
 
 /** Ints per chunk descriptor in LevelPlan.chunks: frontier buffer, record offset, state count, id of its first state. */
 export const CHUNK_INTS = 4;
@@ -56,20 +59,46 @@ export interface ChunkPart {
   readonly final: boolean;
 }
 
+/** What one thread did in one level (diagnostics for `onLevel`: where the time of a level went). */
+export interface ThreadLevelStats {
+  /** Wall ms spent expanding chunks (on a loaded machine this includes time the OS ran something else). */
+  readonly busyMs: number;
+  /** CPU ms of the thread over the level (NaN where unknown). */
+  readonly cpuMs: number;
+  /** Ms the thread was ready to run but waited for a core (other load on the machine; NaN where unknown). */
+  readonly queuedMs: number;
+  readonly expanded: number;
+  readonly chunks: number;
+  /** Wall ms from the coordinator posting the level to the thread starting it (0 for the main thread). */
+  readonly lagMs: number;
+}
+
+/** How a worker's start went (diagnostics): wall ms from spawn to the model loaded and to warmed up, CPU used. */
+export interface WorkerStartup {
+  /** Set by the coordinator: wallMs() at the spawn. */
+  readonly spawnedAt?: number;
+  readonly loadedMs: number;
+  readonly readyMs: number;
+  readonly cpuMs: number;
+}
+
 export interface WorkerInit {
   readonly source: WorkerModelSource;
   readonly symmetry: boolean;
   readonly control: Int32Array;
   readonly parties: number;
+  /** wallMs() when the coordinator created the worker. */
+  readonly spawnedAt: number;
 }
 
 export type ToWorker =
-  | { readonly type: 'level'; readonly plan: LevelPlan; readonly table: Int32Array }
-  | { readonly type: 'resume'; readonly table: Int32Array };
+  | { readonly type: 'level'; readonly plan: LevelPlan; readonly table: Int32Array; readonly postedAt: number }
+  /** After a growth: help move `from` into `table` (blocks claimed in the control array), then go on with it. */
+  | { readonly type: 'resume'; readonly table: Int32Array; readonly from: Int32Array };
 
 export type FromWorker =
-  | { readonly type: 'ready' }
+  | { readonly type: 'ready'; readonly startup: WorkerStartup }
   | { readonly type: 'part'; readonly part: ChunkPart }
   | { readonly type: 'paused' }
-  | { readonly type: 'idle'; readonly coverage: readonly CoverageEntry[] }
+  | { readonly type: 'idle'; readonly coverage: readonly CoverageEntry[]; readonly stats: ThreadLevelStats }
   | { readonly type: 'error'; readonly message: string; readonly parent: number };

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COUNT, CONTROL_INTS } from './protocol.ts';
-import { allocateLanes, SharedFingerprintTable } from './shared-fingerprint-table.ts';
+import { allocateLanes, helpRehash, SharedFingerprintTable, startRehash } from './shared-fingerprint-table.ts';
 
 const control = () => new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
 const u32 = fc.integer({ min: 0, max: 0xffffffff });
@@ -30,6 +30,24 @@ describe('SharedFingerprintTable', () => {
         for (const [high, low] of pairs) expect(bigger.insert(high, low)).toBe(false);
       }),
     );
+  });
+
+  it('a block-wise rehash (as the threads share it) keeps every entry and the count, zero lanes included', () => {
+    const shared = control();
+    const table = new SharedFingerprintTable(allocateLanes(1 << 16), shared, 1);
+    const pairs = Array.from({ length: 50_000 }, (_, i) => [Math.imul(i, 0x85ebca6b) >>> 0, i % 7 === 0 ? 0 : i] as const);
+    for (const [high, low] of pairs) table.insert(high, low); // pairs[0] is (0, 0)
+    table.flush();
+    const lanes = startRehash(shared, table.capacity * 2);
+    helpRehash(shared, table.lanes, lanes);
+    helpRehash(shared, table.lanes, lanes); // a thread arriving late finds no block left and returns at once
+    const bigger = new SharedFingerprintTable(lanes, shared, 1);
+    expect(bigger.capacity).toBe(1 << 17);
+    for (const [high, low] of pairs) expect(bigger.insert(high, low)).toBe(false);
+    expect(bigger.insert(0, 0)).toBe(false);
+    expect(bigger.insert(1, 1)).toBe(true);
+    bigger.flush();
+    expect(Atomics.load(shared, COUNT)).toBe(50_001);
   });
 
   it('treats zero lanes as values, not as empty slots', () => {

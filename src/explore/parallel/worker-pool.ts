@@ -4,7 +4,8 @@
 
 import { Worker } from 'node:worker_threads';
 import type { CoverageEntry } from '../outcome.ts';
-import type { ChunkPart, FromWorker, LevelPlan, ToWorker, WorkerInit } from './protocol.ts';
+import type { ChunkPart, FromWorker, LevelPlan, ThreadLevelStats, ToWorker, WorkerInit, WorkerStartup } from './protocol.ts';
+import { wallMs } from './thread-clock.ts';
 
 interface Slot {
   readonly worker: Worker;
@@ -13,6 +14,9 @@ interface Slot {
   inLevel: boolean;
   paused: boolean;
   coverage: readonly CoverageEntry[];
+  readonly spawnedAt: number;
+  /** What it reported for the current level (null: not in this level, or not finished). */
+  stats: ThreadLevelStats | null;
 }
 
 export interface PoolError {
@@ -27,11 +31,13 @@ export class WorkerPool {
   private level: { plan: LevelPlan; lanes: Int32Array } | null = null;
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
   private closing = false;
+  /** How each worker's start went, in the order they became ready (diagnostics). */
+  readonly startups: WorkerStartup[] = [];
 
   /** Starts `count` workers once `entry` (the bundle's file URL, or null for the tsx bootstrap) is known. */
   constructor(
     count: number,
-    init: WorkerInit,
+    init: Omit<WorkerInit, 'spawnedAt'>,
     private readonly onPart: (part: ChunkPart) => void,
     entry: Promise<URL | null>,
   ) {
@@ -43,9 +49,10 @@ export class WorkerPool {
     });
   }
 
-  private spawn(url: URL, init: WorkerInit): void {
+  private spawn(url: URL, base: Omit<WorkerInit, 'spawnedAt'>): void {
+    const init: WorkerInit = { ...base, spawnedAt: wallMs() };
     // execArgv []: no inherited `--import tsx` (the bootstrap registers tsx itself; a bundle needs no loader).
-    const slot: Slot = { worker: new Worker(url, { workerData: init, execArgv: [] }), ready: false, inLevel: false, paused: false, coverage: [] };
+    const slot: Slot = { worker: new Worker(url, { workerData: init, execArgv: [] }), ready: false, inLevel: false, paused: false, coverage: [], stats: null, spawnedAt: init.spawnedAt };
     slot.worker.on('message', (message: FromWorker) => this.receive(slot, message));
     slot.worker.on('error', (error) => this.fail({ message: `worker failed: ${error.message}`, parent: -1 }));
     slot.worker.on('exit', (code) => {
@@ -71,8 +78,14 @@ export class WorkerPool {
     return this.slots.map((s) => s.coverage);
   }
 
+  /** The current level's stats of every worker that finished it. */
+  get levelStats(): ThreadLevelStats[] {
+    return this.slots.flatMap((s) => (s.stats ? [s.stats] : []));
+  }
+
   beginLevel(plan: LevelPlan, lanes: Int32Array): void {
     this.level = { plan, lanes };
+    for (const slot of this.slots) slot.stats = null;
     for (const slot of this.slots) if (slot.ready) this.join(slot);
   }
 
@@ -80,13 +93,13 @@ export class WorkerPool {
     this.level = null;
   }
 
-  /** After a growth: every paused worker continues with the bigger table (later joiners get it too). */
-  resume(lanes: Int32Array): void {
+  /** A growth: every paused worker helps move `from` into `lanes`, then continues (later joiners get it too). */
+  resume(lanes: Int32Array, from: Int32Array): void {
     if (this.level) this.level.lanes = lanes;
     for (const slot of this.slots) {
       if (!slot.paused) continue;
       slot.paused = false;
-      this.post(slot, { type: 'resume', table: lanes });
+      this.post(slot, { type: 'resume', table: lanes, from });
     }
   }
 
@@ -104,7 +117,7 @@ export class WorkerPool {
   private join(slot: Slot): void {
     slot.inLevel = true;
     slot.paused = false;
-    this.post(slot, { type: 'level', plan: this.level!.plan, table: this.level!.lanes });
+    this.post(slot, { type: 'level', plan: this.level!.plan, table: this.level!.lanes, postedAt: wallMs() });
   }
 
   private post(slot: Slot, message: ToWorker): void {
@@ -115,6 +128,7 @@ export class WorkerPool {
     switch (message.type) {
       case 'ready':
         slot.ready = true;
+        this.startups.push({ ...message.startup, spawnedAt: slot.spawnedAt });
         if (this.level) this.join(slot);
         break;
       case 'part':
@@ -126,6 +140,7 @@ export class WorkerPool {
       case 'idle':
         slot.inLevel = false;
         slot.coverage = message.coverage;
+        slot.stats = message.stats;
         break;
       case 'error':
         this.fail({ message: message.message, parent: message.parent });

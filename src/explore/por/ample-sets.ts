@@ -2,14 +2,19 @@
 // pulls in every candidate or latent footprint dependent on it; a disabled member pulls in everything that could
 // enable it (writes a part it reads)". That closure is persistent (C1): no path outside it can reach an action
 // that interferes with it. A closure holding a visible action (one writing a part a checked property reads) is
-// rejected (C2); the smallest acceptable one wins. The BFS explorer applies the cycle proviso (C3).
+// rejected (C2); the smallest acceptable one wins. The BFS explorer applies the cycle proviso (C3). The choice
+// depends only on the candidates and which are enabled, so it is remembered per such set (models repeat few).
 
 import type { ActionBase, PartialOrder } from '../../contract/model.ts';
 import { dependent, overlaps, PartNumbers, type FootprintBits } from './footprint-bits.ts';
 
 export class AmpleSets<A extends ActionBase> {
   private readonly parts = new PartNumbers();
-  private readonly cache = new WeakMap<A, FootprintBits>();
+  /** Each distinct action (by value) gets a number; footprints are kept by number. */
+  private readonly idOf = new WeakMap<A, number>();
+  private readonly idByValue = new Map<string, number>();
+  private readonly footprints: FootprintBits[] = [];
+  private ids = new Int32Array(64);
   private readonly latent: FootprintBits[];
   private readonly visible: Uint32Array;
   private nodes: FootprintBits[] = [];
@@ -18,6 +23,8 @@ export class AmpleSets<A extends ActionBase> {
   private stack: number[] = [];
   private readonly best: number[] = [];
   private lastActions: readonly A[] | null = null;
+  /** Choices already made, by candidates and enabled flags (see choiceKey). */
+  private readonly memo = new Map<string, readonly number[] | null>();
 
   constructor(
     private readonly order: PartialOrder<A>,
@@ -27,13 +34,20 @@ export class AmpleSets<A extends ActionBase> {
     this.latent = order.latent.map((fp) => this.parts.footprint(fp));
   }
 
-  private bits(action: A): FootprintBits {
-    let fp = this.cache.get(action);
-    if (fp === undefined) {
-      fp = this.parts.footprint(this.order.footprint(action));
-      this.cache.set(action, fp);
+  /** The action's number; models that build fresh candidate objects per state pay one JSON key per object. */
+  private id(action: A): number {
+    let id = this.idOf.get(action);
+    if (id === undefined) {
+      const value = JSON.stringify(action);
+      id = this.idByValue.get(value);
+      if (id === undefined) {
+        id = this.footprints.length;
+        this.footprints.push(this.parts.footprint(this.order.footprint(action)));
+        this.idByValue.set(value, id);
+      }
+      this.idOf.set(action, id);
     }
-    return fp;
+    return id;
   }
 
   /**
@@ -49,12 +63,29 @@ export class AmpleSets<A extends ActionBase> {
       this.lastActions = null;
     }
     if (this.marks.length < total) this.marks = new Int32Array(total * 2);
-    if (actions !== this.lastActions) {
+    if (this.ids.length < n) this.ids = new Int32Array(n * 2);
+    const shared = actions === this.lastActions;
+    if (!shared) {
       // Models that return one shared candidate array pay for the lookups once, not per state.
       this.lastActions = actions;
-      for (let i = 0; i < n; i++) this.nodes[i] = this.bits(actions[i]);
+      for (let i = 0; i < n; i++) {
+        this.ids[i] = this.id(actions[i]);
+        this.nodes[i] = this.footprints[this.ids[i]];
+      }
       for (let j = 0; j < this.latent.length; j++) this.nodes[n + j] = this.latent[j];
     }
+    // One UTF-16 unit per candidate holds its number and flag while there are fewer than 2^15 distinct actions.
+    if (this.footprints.length >= 1 << 15) return this.search(n, total, enabled, enabledCount);
+    const key = choiceKey(this.ids, enabled, n);
+    const known = this.memo.get(key);
+    if (known !== undefined) return known;
+    const chosen = this.search(n, total, enabled, enabledCount);
+    // Bounded, so a model whose candidate arrays are rebuilt per state cannot grow it without limit.
+    if (this.memo.size < 1 << 16) this.memo.set(key, chosen === null ? null : chosen.slice());
+    return chosen;
+  }
+
+  private search(n: number, total: number, enabled: readonly boolean[], enabledCount: number): readonly number[] | null {
     // Only an invisible enabled action can seed an acceptable closure.
     let invisible = 0;
     for (let i = 0; i < n; i++) if (enabled[i] && !overlaps(this.nodes[i].writes, this.visible)) invisible++;
@@ -105,4 +136,11 @@ export class AmpleSets<A extends ActionBase> {
     }
     return count;
   }
+}
+
+/** The candidates (by number) and their enabled flags as a string key: one character per candidate. */
+function choiceKey(ids: Int32Array, enabled: readonly boolean[], n: number): string {
+  let key = '';
+  for (let i = 0; i < n; i++) key += String.fromCharCode(ids[i] * 2 + (enabled[i] ? 1 : 0));
+  return key;
 }

@@ -1,6 +1,7 @@
 // Reads a JSON input file (config, trace, vector file) with limits: at most MAX_INPUT_BYTES (so /dev/zero cannot
 // eat the memory), a UTF-8 BOM dropped, nesting at most MAX_DEPTH levels (deeper JSON overflowed the stack in later
 // recursive code), and no "__proto__" key (assigning it would change an object's prototype, not add a key).
+// Below both the CLI and the public API (`replay` reads traces through it), so neither depends on the other.
 
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { ErrorCode } from '../errors.ts';

@@ -1,0 +1,58 @@
+// controllerMode=kraft, the transition function: the KRaft steps and the broker data path (produce, fetch, ISR
+// changes answered by the KRaft controller). ZooKeeper-only steps are disabled here (actionTypesFor drops them).
+
+import type { ClusterAction } from './cluster-actions.ts';
+import { expandIsr, fetch, produce, shrinkIsr } from './broker-steps.ts';
+import type { ClusterConfig } from './cluster-config.ts';
+import type { ClusterState } from './cluster-state.ts';
+import { replayNext } from './kraft-replay.ts';
+import {
+  kraftAlter, kraftCancel, kraftControlledShutdown, kraftCrash, kraftFailover, kraftFence, kraftHeartbeat, kraftRestart, kraftSubmitReassignment,
+} from './kraft-steps.ts';
+
+/** The ZooKeeper-only action types (no /controller, no sessions, no LeaderAndIsr queues in KRaft). */
+export const ZK_ONLY_ACTIONS: readonly string[] = ['ElectController', 'ControllerFailover', 'ProcessBrokerChange', 'ProcessReassignment', 'ExpireSession', 'HandleSessionExpiry', 'DeliverRequest'];
+/** The KRaft-only action types. */
+export const KRAFT_ONLY_ACTIONS: readonly string[] = ['ReplayMetadata', 'FenceBroker', 'BrokerHeartbeat', 'ActiveControllerFailover'];
+
+/** Whether a KRaft-only type can fire under `config` (coverage reports the rest as never enabled). */
+export function kraftActionEnabled(config: ClusterConfig, t: string): boolean {
+  if (config.controllerMode !== 'kraft') return false;
+  if (t === 'FenceBroker') return config.crashes > 0;
+  if (t === 'BrokerHeartbeat') return config.crashes + config.controlledShutdowns > 0;
+  if (t === 'ActiveControllerFailover') return config.controllerFailovers > 0;
+  return true;
+}
+
+export function kraftStep(config: ClusterConfig, s: ClusterState, a: ClusterAction): ClusterState | undefined {
+  switch (a.type) {
+    case 'ReplayMetadata':
+      return replayNext(config, s, a.broker);
+    case 'FenceBroker':
+      return kraftFence(config, s, a.broker);
+    case 'BrokerHeartbeat':
+      return kraftHeartbeat(config, s, a.broker);
+    case 'ActiveControllerFailover':
+      return kraftFailover(s);
+    case 'CrashBroker':
+      return kraftCrash(s, a.broker);
+    case 'RestartBroker':
+      return kraftRestart(config, s, a.broker);
+    case 'ControlledShutdown':
+      return kraftControlledShutdown(config, s, a.broker);
+    case 'Produce':
+      return produce(config, s, a.broker, a.partition);
+    case 'Fetch':
+      return fetch(s, a.broker, a.partition, config);
+    case 'ShrinkIsr':
+      return shrinkIsr(config, s, a.broker, a.partition, a.replica, kraftAlter);
+    case 'ExpandIsr':
+      return expandIsr(config, s, a.broker, a.partition, a.replica, kraftAlter);
+    case 'SubmitReassignment':
+      return kraftSubmitReassignment(config, s);
+    case 'CancelReassignment':
+      return kraftCancel(config, s, a.partition);
+    default:
+      return undefined;
+  }
+}
