@@ -19,12 +19,15 @@ export type ClusterAction =
   | { readonly type: 'ShrinkIsr'; readonly broker: number; readonly partition: number; readonly replica: number }
   | { readonly type: 'ExpandIsr'; readonly broker: number; readonly partition: number; readonly replica: number }
   | { readonly type: 'SubmitReassignment' }
-  | { readonly type: 'CancelReassignment'; readonly partition: number };
+  | { readonly type: 'CancelReassignment'; readonly partition: number }
+  | { readonly type: 'AutoLeaderRebalance'; readonly controller: number }
+  | { readonly type: 'ElectPreferredLeaders'; readonly controller: number };
 
 export const ACTION_TYPES = [
   'ElectController', 'ControllerFailover', 'ProcessBrokerChange', 'ProcessReassignment',
   'ExpireSession', 'HandleSessionExpiry', 'CrashBroker', 'RestartBroker', 'ControlledShutdown', 'DeliverRequest',
   'Produce', 'Fetch', 'ShrinkIsr', 'ExpandIsr', 'SubmitReassignment', 'CancelReassignment',
+  'AutoLeaderRebalance', 'ElectPreferredLeaders',
 ] as const;
 
 /** The action types a config can fire (coverage reports the rest as never enabled). */
@@ -36,6 +39,8 @@ export function actionTypesFor(config: ClusterConfig): string[] {
     if (t === 'ControlledShutdown') return config.controlledShutdowns > 0;
     if (t === 'SubmitReassignment' || t === 'ProcessReassignment') return config.reassignment !== 'none';
     if (t === 'CancelReassignment') return config.reassignment !== 'none' && config.cancellations > 0;
+    if (t === 'AutoLeaderRebalance') return config.autoLeaderRebalance;
+    if (t === 'ElectPreferredLeaders') return config.electLeaders > 0;
     return true;
   });
 }
@@ -57,6 +62,8 @@ export function staticActions(config: ClusterConfig): ClusterAction[] {
     add({ type: 'RestartBroker', broker: b });
     add({ type: 'ControlledShutdown', broker: b });
     add({ type: 'DeliverRequest', broker: b });
+    add({ type: 'AutoLeaderRebalance', controller: b });
+    add({ type: 'ElectPreferredLeaders', controller: b });
   }
   for (let p = 0; p < config.partitions; p++) {
     for (let b = 0; b < config.brokers; b++) {
@@ -108,5 +115,9 @@ export function describeClusterAction(a: ClusterAction): string {
       return 'the admin writes the reassignment to /admin/reassign_partitions';
     case 'CancelReassignment':
       return `the admin cancels the reassignment of partition ${a.partition} (AlterPartitionReassignments, no target)`;
+    case 'AutoLeaderRebalance':
+      return `controller ${a.controller} runs the auto-leader-rebalance task: preferred-replica elections for imbalanced brokers`;
+    case 'ElectPreferredLeaders':
+      return `the admin asks controller ${a.controller} to elect preferred leaders (ElectLeaders PREFERRED, every partition)`;
   }
 }

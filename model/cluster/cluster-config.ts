@@ -39,6 +39,14 @@ export interface ClusterConfig {
   /** Kafka: every partition-state write is a CAS on the state znode's zkVersion (KafkaZkClient.updateLeaderAndIsr). */
   readonly partitionCas: boolean;
   readonly reassignmentCompletion: ReassignmentCompletion;
+  /** auto.leader.rebalance.enable: the scheduled preferred-leader election task runs (preferred-rebalance.ts). */
+  readonly autoLeaderRebalance: boolean;
+  /** leader.imbalance.per.broker.percentage (Kafka default 10). */
+  readonly leaderImbalancePercentage: number;
+  /** Admin ElectLeaders(PREFERRED) calls over the whole topic. */
+  readonly electLeaders: number;
+  /** KAFKA-9866 (2.6.0, db9e55a50f9): the auto-rebalance only elects where the preferred replica is in the ISR. */
+  readonly rebalanceChecksIsr: boolean;
 }
 
 const rackIndex = (b: number, brokers: number, racks: number): number => Math.floor((b * racks) / brokers);
@@ -96,5 +104,9 @@ export function clusterConfig(p: ParamValues): ClusterConfig | string {
     failoverReadsZk: p.failoverReadsZk as boolean,
     partitionCas: p.partitionCas as boolean,
     reassignmentCompletion: p.reassignmentCompletion as ReassignmentCompletion,
+    autoLeaderRebalance: (p.autoLeaderRebalance ?? false) as boolean,
+    leaderImbalancePercentage: (p.leaderImbalancePercentage ?? 10) as number,
+    electLeaders: (p.electLeaders ?? 0) as number,
+    rebalanceChecksIsr: (p.rebalanceChecksIsr ?? true) as boolean,
   };
 }

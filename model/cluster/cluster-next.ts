@@ -6,6 +6,7 @@ import type { ClusterConfig } from './cluster-config.ts';
 import type { ClusterState } from './cluster-state.ts';
 import { deliverRequest, expandIsr, fetch, produce, shrinkIsr } from './broker-steps.ts';
 import { crashBroker, electController, expireSession, handleSessionExpiry, restartBroker, submitReassignment } from './lifecycle-steps.ts';
+import { adminElectLeaders, autoLeaderRebalance } from './preferred-rebalance.ts';
 import { cancel, controlledShutdown, controllerFailover, processBrokerChange, processZkReassignment } from './zk-controller-events.ts';
 
 function step(config: ClusterConfig, s: ClusterState, a: ClusterAction): ClusterState | undefined {
@@ -42,6 +43,10 @@ function step(config: ClusterConfig, s: ClusterState, a: ClusterAction): Cluster
       return submitReassignment(config, s);
     case 'CancelReassignment':
       return cancel(config, s, a.partition);
+    case 'AutoLeaderRebalance':
+      return autoLeaderRebalance(config, s, a.controller);
+    case 'ElectPreferredLeaders':
+      return adminElectLeaders(config, s, a.controller);
     default: {
       const never: never = a;
       return never;
