@@ -7,6 +7,7 @@ import type { ParamValues } from '../../src/contract/params.ts';
 import { KcheckError } from '../../src/errors.ts';
 import { clusterConfig, type ClusterConfig } from '../../model/cluster/cluster-config.ts';
 import { clusterModel } from '../../model/cluster/cluster-model.ts';
+import { clusterCanonicalizer } from '../../model/cluster/cluster-symmetry.ts';
 import { PLACER_NAMES } from '../../model/rules/assignment/named-placers.ts';
 import { clusterPresets } from './cluster-presets.ts';
 import { clusterProperties } from './cluster-properties.ts';
@@ -49,7 +50,11 @@ export const clusterDefinition = defineModel({
     { name: 'electLeaders', type: 'int', default: 0, min: 0, max: 2, doc: 'admin ElectLeaders(PREFERRED) calls over every partition (kafka-leader-election --election-type preferred)' },
     { name: 'rebalanceChecksIsr', type: 'bool', default: true, doc: 'KAFKA-9866 (2.6.0): the auto-rebalance elects only where the preferred replica is in the ISR; false: also where it is merely online' },
   ],
-  create: (p) => clusterModel(config(p)),
+  create: (p) => {
+    const c = config(p);
+    // --symmetry: renamings that map the config onto itself (cluster-symmetry.ts); the identity when there are none.
+    return { ...clusterModel(c), canonicalize: clusterCanonicalizer(c) };
+  },
   properties: (p) => {
     const c = config(p);
     return [...clusterProperties(c), ...preferredProperties(c)];
