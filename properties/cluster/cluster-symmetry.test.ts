@@ -48,7 +48,7 @@ describe('cluster reductions keep every verdict', () => {
 /** The action with its broker and partition fields renamed. */
 function renameAction(a: ClusterAction, g: Renaming): ClusterAction {
   const out: Record<string, unknown> = { ...a };
-  for (const k of ['broker', 'controller', 'replica'] as const) if (k in a) out[k] = g.to[(a as Record<string, number>)[k]];
+  for (const k of ['broker', 'controller', 'replica'] as const) if (k in a) out[k] = g.to[(a as unknown as Record<string, number>)[k]];
   if ('partition' in a) out.partition = g.at[a.partition];
   return out as unknown as ClusterAction;
 }
