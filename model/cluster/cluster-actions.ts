@@ -25,13 +25,16 @@ export type ClusterAction =
   | { readonly type: 'ReplayMetadata'; readonly broker: number }
   | { readonly type: 'FenceBroker'; readonly broker: number }
   | { readonly type: 'BrokerHeartbeat'; readonly broker: number }
-  | { readonly type: 'ActiveControllerFailover' };
+  | { readonly type: 'ActiveControllerFailover' }
+  | { readonly type: 'AutoLeaderRebalance'; readonly controller: number }
+  | { readonly type: 'ElectPreferredLeaders'; readonly controller: number };
 
 export const ACTION_TYPES = [
   'ElectController', 'ControllerFailover', 'ProcessBrokerChange', 'ProcessReassignment',
   'ExpireSession', 'HandleSessionExpiry', 'CrashBroker', 'RestartBroker', 'ControlledShutdown', 'DeliverRequest',
   'Produce', 'Fetch', 'ShrinkIsr', 'ExpandIsr', 'SubmitReassignment', 'CancelReassignment',
   'ReplayMetadata', 'FenceBroker', 'BrokerHeartbeat', 'ActiveControllerFailover',
+  'AutoLeaderRebalance', 'ElectPreferredLeaders',
 ] as const;
 
 /** The action types a config can fire (coverage reports the rest as never enabled). */
@@ -45,6 +48,8 @@ export function actionTypesFor(config: ClusterConfig): string[] {
     if (t === 'ControlledShutdown') return config.controlledShutdowns > 0;
     if (t === 'SubmitReassignment' || t === 'ProcessReassignment') return config.reassignment !== 'none';
     if (t === 'CancelReassignment') return config.reassignment !== 'none' && config.cancellations > 0;
+    if (t === 'AutoLeaderRebalance') return config.autoLeaderRebalance;
+    if (t === 'ElectPreferredLeaders') return config.electLeaders > 0;
     return true;
   });
 }
@@ -69,6 +74,8 @@ export function staticActions(config: ClusterConfig): ClusterAction[] {
     add({ type: 'ReplayMetadata', broker: b });
     add({ type: 'FenceBroker', broker: b });
     add({ type: 'BrokerHeartbeat', broker: b });
+    add({ type: 'AutoLeaderRebalance', controller: b });
+    add({ type: 'ElectPreferredLeaders', controller: b });
   }
   for (let p = 0; p < config.partitions; p++) {
     for (let b = 0; b < config.brokers; b++) {
@@ -129,5 +136,9 @@ export function describeClusterAction(a: ClusterAction): string {
       return `broker ${a.broker}, caught up to its registration, heartbeats and is unfenced`;
     case 'ActiveControllerFailover':
       return 'the active KRaft controller fails; another voter becomes active at the next epoch and replays the metadata log';
+    case 'AutoLeaderRebalance':
+      return `controller ${a.controller} runs the auto-leader-rebalance task: preferred-replica elections for imbalanced brokers`;
+    case 'ElectPreferredLeaders':
+      return `the admin asks controller ${a.controller} to elect preferred leaders (ElectLeaders PREFERRED, every partition)`;
   }
 }

@@ -145,6 +145,8 @@ export function encodeCluster(s: ClusterState, out: StateWriter): void {
   list(out, g.produced);
   out.int((g.failoverElected ? 1 : 0) | (g.failoverResumedReassignment ? 2 : 0) | (g.committedOverwritten ? 4 : 0));
   out.int(g.reassignmentsDone);
+  out.int(s.electLeadersLeft);
+  out.int((g.preferredRestored ? 1 : 0) | (g.futilePreferredElection ? 2 : 0));
   encodeKraft(out, s.kraft);
 }
 
@@ -200,10 +202,15 @@ export function decodeCluster(r: StateReader, brokers: number, partitions: numbe
   const produced = readList(r);
   const flags = r.int();
   const reassignmentsDone = r.int();
+  const electLeadersLeft = r.int();
+  const preferred = r.int();
   const kraft = decodeKraft(r, brokers);
   return {
-    zk, brokers: bs, queues, expiriesLeft, crashesLeft, shutdownsLeft, cancellationsLeft, reassignmentSubmitted,
-    ghosts: { committed, produced, failoverElected: (flags & 1) !== 0, reassignmentsDone, failoverResumedReassignment: (flags & 2) !== 0, committedOverwritten: (flags & 4) !== 0 },
+    zk, brokers: bs, queues, expiriesLeft, crashesLeft, shutdownsLeft, cancellationsLeft, reassignmentSubmitted, electLeadersLeft,
+    ghosts: {
+      committed, produced, failoverElected: (flags & 1) !== 0, reassignmentsDone, failoverResumedReassignment: (flags & 2) !== 0, committedOverwritten: (flags & 4) !== 0,
+      preferredRestored: (preferred & 1) !== 0, futilePreferredElection: (preferred & 2) !== 0,
+    },
     kraft,
   };
 }

@@ -47,6 +47,14 @@ export interface ClusterConfig {
   readonly kip966Elr: boolean;
   /** kraft: KAFKA-15665 (6dce7dce4b6): a reassignment completes only once every target replica is in the ISR. */
   readonly kafka15665: boolean;
+  /** auto.leader.rebalance.enable: the scheduled preferred-leader election task runs (preferred-rebalance.ts). */
+  readonly autoLeaderRebalance: boolean;
+  /** leader.imbalance.per.broker.percentage (Kafka default 10). */
+  readonly leaderImbalancePercentage: number;
+  /** Admin ElectLeaders(PREFERRED) calls over the whole topic. */
+  readonly electLeaders: number;
+  /** KAFKA-9866 (2.6.0, db9e55a50f9): the auto-rebalance only elects where the preferred replica is in the ISR. */
+  readonly rebalanceChecksIsr: boolean;
 }
 
 const rackIndex = (b: number, brokers: number, racks: number): number => Math.floor((b * racks) / brokers);
@@ -108,5 +116,9 @@ export function clusterConfig(p: ParamValues): ClusterConfig | string {
     controllerFailovers: (p.controllerFailovers ?? 1) as number,
     kip966Elr: (p.kip966Elr ?? false) as boolean,
     kafka15665: (p.kafka15665 ?? true) as boolean,
+    autoLeaderRebalance: (p.autoLeaderRebalance ?? false) as boolean,
+    leaderImbalancePercentage: (p.leaderImbalancePercentage ?? 10) as number,
+    electLeaders: (p.electLeaders ?? 0) as number,
+    rebalanceChecksIsr: (p.rebalanceChecksIsr ?? true) as boolean,
   };
 }

@@ -7,6 +7,7 @@ import type { ClusterState } from './cluster-state.ts';
 import { deliverRequest, expandIsr, fetch, produce, shrinkIsr } from './broker-steps.ts';
 import { kraftStep } from './kraft-next.ts';
 import { crashBroker, electController, expireSession, handleSessionExpiry, restartBroker, submitReassignment } from './lifecycle-steps.ts';
+import { adminElectLeaders, autoLeaderRebalance } from './preferred-rebalance.ts';
 import { cancel, controlledShutdown, controllerFailover, processBrokerChange, processZkReassignment } from './zk-controller-events.ts';
 
 function step(config: ClusterConfig, s: ClusterState, a: ClusterAction): ClusterState | undefined {
@@ -48,6 +49,10 @@ function step(config: ClusterConfig, s: ClusterState, a: ClusterAction): Cluster
     case 'BrokerHeartbeat':
     case 'ActiveControllerFailover':
       return undefined; // controllerMode=kraft only (kraft-next.ts)
+    case 'AutoLeaderRebalance':
+      return autoLeaderRebalance(config, s, a.controller);
+    case 'ElectPreferredLeaders':
+      return adminElectLeaders(config, s, a.controller);
     default: {
       const never: never = a;
       return never;

@@ -99,6 +99,10 @@ export interface Ghosts {
   readonly failoverResumedReassignment: boolean;
   /** A leader advanced its HW over records that contradict the committed history (a committed record replaced). */
   readonly committedOverwritten: boolean;
+  /** A preferred-replica election moved a partition's leadership back to its preferred replica. */
+  readonly preferredRestored: boolean;
+  /** The auto-rebalance task triggered an election its preferred replica could not win (KAFKA-9866's symptom). */
+  readonly futilePreferredElection: boolean;
 }
 
 export interface ClusterState {
@@ -111,6 +115,8 @@ export interface ClusterState {
   readonly shutdownsLeft: number;
   readonly cancellationsLeft: number;
   readonly reassignmentSubmitted: boolean;
+  /** Admin ElectLeaders(PREFERRED) calls left (preferred-rebalance.ts). */
+  readonly electLeadersLeft: number;
   readonly ghosts: Ghosts;
   /** controllerMode=kraft: the metadata log and what reads it (kraft-metadata.ts); null in ZooKeeper mode. */
   readonly kraft: KraftCluster | null;
@@ -149,7 +155,11 @@ export function initialState(config: ClusterConfig): ClusterState {
     shutdownsLeft: config.controlledShutdowns,
     cancellationsLeft: config.cancellations,
     reassignmentSubmitted: config.reassignment === 'none',
-    ghosts: { committed: parts.map(() => []), produced: parts.map(() => 0), failoverElected: false, reassignmentsDone: 0, failoverResumedReassignment: false, committedOverwritten: false },
+    electLeadersLeft: config.electLeaders,
+    ghosts: {
+      committed: parts.map(() => []), produced: parts.map(() => 0), failoverElected: false, reassignmentsDone: 0, failoverResumedReassignment: false, committedOverwritten: false,
+      preferredRestored: false, futilePreferredElection: false,
+    },
     kraft: null,
   };
 }

@@ -10,8 +10,11 @@ import {
   kraftAlter, kraftCancel, kraftControlledShutdown, kraftCrash, kraftFailover, kraftFence, kraftHeartbeat, kraftRestart, kraftSubmitReassignment,
 } from './kraft-steps.ts';
 
-/** The ZooKeeper-only action types (no /controller, no sessions, no LeaderAndIsr queues in KRaft). */
-export const ZK_ONLY_ACTIONS: readonly string[] = ['ElectController', 'ControllerFailover', 'ProcessBrokerChange', 'ProcessReassignment', 'ExpireSession', 'HandleSessionExpiry', 'DeliverRequest'];
+/**
+ * The ZooKeeper-only action types (no /controller, no sessions, no LeaderAndIsr queues in KRaft). The preferred-leader
+ * steps follow 2.8.0's ZooKeeper controller (preferred-rebalance.ts); KRaft's leader balancer is not modelled.
+ */
+export const ZK_ONLY_ACTIONS: readonly string[] = ['ElectController', 'ControllerFailover', 'ProcessBrokerChange', 'ProcessReassignment', 'ExpireSession', 'HandleSessionExpiry', 'DeliverRequest', 'AutoLeaderRebalance', 'ElectPreferredLeaders'];
 /** The KRaft-only action types. */
 export const KRAFT_ONLY_ACTIONS: readonly string[] = ['ReplayMetadata', 'FenceBroker', 'BrokerHeartbeat', 'ActiveControllerFailover'];
 

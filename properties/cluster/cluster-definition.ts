@@ -1,30 +1,35 @@
-// The `cluster` model as the registry sees it: params (sizes, placer, racks, fault bounds, the switches that turn
-// a Kafka fix off), its properties and presets. A placer refusal (e.g. RF above brokers) is a bad-param error.
+// The `cluster` model as the registry sees it, made with defineModel: params (sizes, placer, racks, fault bounds,
+// preferred-leader rebalancing, the switches that turn a Kafka fix off), its properties and presets. A placer
+// refusal (e.g. RF above brokers) is a one-line KC_BAD_PARAM error, from `validate` and from `create` alike.
 
-import type { ModelDefinition } from '../../src/contract/model-definition.ts';
+import { defineModel } from '../../src/contract/define-model.ts';
 import type { ParamValues } from '../../src/contract/params.ts';
-import type { ClusterAction } from '../../model/cluster/cluster-actions.ts';
+import { KcheckError } from '../../src/errors.ts';
 import { clusterConfig, type ClusterConfig } from '../../model/cluster/cluster-config.ts';
 import { clusterModel } from '../../model/cluster/cluster-model.ts';
-import type { ClusterState } from '../../model/cluster/cluster-state.ts';
+import { clusterCanonicalizer } from '../../model/cluster/cluster-symmetry.ts';
 import { PLACER_NAMES } from '../../model/rules/assignment/named-placers.ts';
 import { clusterPresets } from './cluster-presets.ts';
 import { clusterProperties } from './cluster-properties.ts';
+import { preferredProperties } from './preferred-properties.ts';
 
+const refusal = (p: ParamValues, reason: string): string => `the ${p.placer} placer refuses these params: ${reason}`;
+
+/** The config, or a KcheckError when the placer refuses (create may be called without validate, e.g. by a test). */
 function config(p: ParamValues): ClusterConfig {
   const c = clusterConfig(p);
-  if (typeof c === 'string') throw new Error(c);
+  if (typeof c === 'string') throw new KcheckError('KC_BAD_PARAM', refusal(p, c));
   return c;
 }
 
-export const clusterDefinition: ModelDefinition<ClusterState, ClusterAction> = {
+export const clusterDefinition = defineModel({
   name: 'cluster',
-  doc: 'brokers, a topic placed by a named placer, a failing-over ZooKeeper controller, per-partition leader/ISR/logs, broker failures, controlled shutdown and reassignment as one protocol',
+  doc: 'brokers, a topic placed by a named placer, a failing-over ZooKeeper controller, per-partition leader/ISR/logs, broker failures, controlled shutdown, reassignment and preferred-leader rebalancing as one protocol',
   params: [
     { name: 'controllerMode', type: 'enum', default: 'zk', values: ['zk', 'kraft'], doc: 'zk: the ZooKeeper-mode controller of Kafka 2.8.0; kraft: the KRaft controller of Kafka 3.9 (metadata log, broker heartbeats, ReplicationControlManager)' },
     { name: 'brokers', type: 'int', default: 3, min: 3, max: 5, doc: 'brokers (ids 0..n-1)' },
     { name: 'partitions', type: 'int', default: 2, min: 1, max: 3, doc: 'partitions of the one topic' },
-    { name: 'replicationFactor', type: 'int', default: 2, min: 1, max: 3, doc: 'replication factor' },
+    { name: 'replicationFactor', type: 'int', default: 2, min: 1, max: 4, doc: 'replication factor (the placer refuses more than brokers)' },
     { name: 'racks', type: 'int', default: 0, min: 0, max: 3, doc: 'racks (0 = none); brokers fill racks in id order (3 brokers on 2 racks: 0,0,1)' },
     { name: 'placer', type: 'enum', default: 'admin', values: [...PLACER_NAMES], doc: 'who places the topic: admin (AdminUtils), striped (KRaft StripedReplicaPlacer), textbook ((i+j) mod n)' },
     { name: 'placementSeed', type: 'int', default: 0, min: 0, max: 1000, doc: 'java.util.Random seed of the placer' },
@@ -43,12 +48,23 @@ export const clusterDefinition: ModelDefinition<ClusterState, ClusterAction> = {
     { name: 'controllerFailovers', type: 'int', default: 1, min: 0, max: 2, doc: 'controllerMode=kraft: failovers of the active controller (the next voter replays the metadata log)' },
     { name: 'kip966Elr', type: 'bool', default: false, doc: 'controllerMode=kraft: KIP-966 eligible leader replicas (eligible.leader.replicas.enable; off by default in 3.9)' },
     { name: 'kafka15665', type: 'bool', default: true, doc: 'controllerMode=kraft: KAFKA-15665 (6dce7dce4b6, 3.7.1/3.8.0): a reassignment completes only once every target replica is in the ISR; false: once the adding replicas are' },
+    { name: 'autoLeaderRebalance', type: 'bool', default: false, doc: 'auto.leader.rebalance.enable (Kafka\'s default is true; off here to keep the other presets\' state spaces): the controller\'s scheduled preferred-leader election task' },
+    { name: 'leaderImbalancePercentage', type: 'int', default: 10, min: 0, max: 100, doc: 'leader.imbalance.per.broker.percentage: a broker\'s share of partitions led elsewhere above which the task elects' },
+    { name: 'electLeaders', type: 'int', default: 0, min: 0, max: 2, doc: 'admin ElectLeaders(PREFERRED) calls over every partition (kafka-leader-election --election-type preferred)' },
+    { name: 'rebalanceChecksIsr', type: 'bool', default: true, doc: 'KAFKA-9866 (2.6.0): the auto-rebalance elects only where the preferred replica is in the ISR; false: also where it is merely online' },
   ],
-  create: (p) => clusterModel(config(p)),
-  properties: (p) => clusterProperties(config(p)),
+  create: (p) => {
+    const c = config(p);
+    // --symmetry: renamings that map the config onto itself (cluster-symmetry.ts); the identity when there are none.
+    return { ...clusterModel(c), canonicalize: clusterCanonicalizer(c) };
+  },
+  properties: (p) => {
+    const c = config(p);
+    return [...clusterProperties(c), ...preferredProperties(c)];
+  },
   validate: (p) => {
     const c = clusterConfig(p);
-    return typeof c === 'string' ? `the ${p.placer} placer refuses these params: ${c}` : undefined;
+    return typeof c === 'string' ? refusal(p, c) : undefined;
   },
   presets: clusterPresets,
-};
+});

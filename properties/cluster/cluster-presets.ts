@@ -46,4 +46,23 @@ export const clusterPresets: readonly Preset[] = [
     params: { reassignmentCompletion: 'adding-in-isr', crashes: 1, sessionExpiries: 0, maxLeaderEpoch: 5 },
     expect: { violates: ['reassignment-reaches-target', 'rf-never-below-min-isr-by-reassignment'] },
   },
+  // Preferred-leader rebalancing (model/cluster/preferred-*.ts, KafkaController @ 2.8.0).
+  {
+    name: 'preferred-rebalance',
+    doc: 'auto.leader.rebalance.enable: a broker crashes and restarts, catches up, rejoins the ISR and the scheduled task moves its partitions\' leadership back to it; holds',
+    params: { autoLeaderRebalance: true, crashes: 1, sessionExpiries: 0, reassignment: 'none' },
+    expect: { holds: true },
+  },
+  {
+    name: 'elect-leaders',
+    doc: 'kafka-leader-election --election-type preferred after a controlled shutdown moved leaders away: ElectLeaders restores them, never from outside the ISR; holds',
+    params: { electLeaders: 1, controlledShutdowns: 1, sessionExpiries: 0, reassignment: 'none' },
+    expect: { holds: true },
+  },
+  {
+    name: 'no-kafka-9866',
+    doc: 'KAFKA-9866 off (before 2.6.0): the auto-rebalance task elects for a restarted preferred broker that is online but not yet back in the ISR, an election that can only fail',
+    params: { autoLeaderRebalance: true, rebalanceChecksIsr: false, crashes: 1, sessionExpiries: 0, reassignment: 'none' },
+    expect: { violates: ['auto-rebalance-only-electable'] },
+  },
 ];
