@@ -101,7 +101,8 @@ export function replicationModel(variant: ReplicationVariant = {}) {
     params,
     create: (p) => buildReplicationModel(replicationConfig(p, electLeader)),
     properties: (p) => [...replicationProperties(p), ...replicationLiveness()],
-    fairness: REPLICATION_FAIRNESS,
+    // A dead broker's session / heartbeat timeout is finite: SessionExpires, once enabled, stays so until taken.
+    fairness: { ...REPLICATION_FAIRNESS, SessionExpires: 'weak' },
     validate: (p) => {
       const { toggles, leaderElection } = resolveRelease(p);
       if (toggles.kip966Elr && leaderElection !== 'kraft') return 'kip966Elr (KIP-966) needs leaderElection=kraft; set kip966Elr=false';
