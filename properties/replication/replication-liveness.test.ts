@@ -14,7 +14,7 @@ describe('replication liveness', () => {
     expect(c.distinctStates).toBe(73);
   });
 
-  it('dead-follower: the HW never catches up (4 steps) and the committed record is never consumed (6 steps; each lasso includes the crash's SessionExpires)', () => {
+  it('dead-follower: the HW never catches up (4 steps) and the committed record is never consumed (6 steps; each lasso includes the crash and its SessionExpires)', () => {
     const c = runPreset(definition, preset('dead-follower'));
     expect(c.met).toBe(true);
     expect(c.violations).toEqual([
