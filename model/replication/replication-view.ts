@@ -93,6 +93,7 @@ export function describeReplicationStep(before: ReplicationState, a: Replication
   switch (a.type) {
     case 'ElectPreferredLeader':
     case 'ElectLeaderlessPartition':
+    case 'SessionExpires':
       return { actor: 'controller', text };
     case 'Produce':
       return { actor: broker(a.broker), text, exchanges: [{ from: 'producer', to: broker(a.broker), label: 'Produce' }] };

@@ -66,13 +66,13 @@ export const releasePresets: readonly Preset[] = [
   },
   {
     name: 'kafka-3.7',
-    doc: 'Kafka 3.7.0 (KRaft, KAFKA-15583 gates the HW on min ISR): ELR ships off, so the last ISR member loses its unflushed records and is still the only replica the controller may elect',
+    doc: 'Kafka 3.7.0 (KRaft, KAFKA-15583 gates the HW on min ISR): the leader loses power and re-registers after its heartbeat session lapsed but before the fence; registerBroker never fences the old incarnation, so it leads on with an empty log (fixed by KAFKA-18106). With failureDetection=instant: ELR ships off, and the last ISR member that lost power is the only replica the controller may elect (8 steps)',
     params: { ...POWER_LOSS_SIZE, kafkaVersion: '3.7' },
     expect: LOSS,
   },
   {
     name: 'kafka-3.9',
-    doc: 'Kafka 3.9.0 (KRaft): as 3.7 — eligible.leader.replicas.enable defaults to false',
+    doc: 'Kafka 3.9.0 (KRaft): as 3.7 — KAFKA-16952 hands every new incarnation to the unclean-shutdown handler, but without ELR in a production metadata version it returns at once',
     params: { ...POWER_LOSS_SIZE, kafkaVersion: '3.9' },
     expect: LOSS,
   },

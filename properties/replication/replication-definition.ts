@@ -103,7 +103,8 @@ export function replicationModel(variant: ReplicationVariant = {}) {
     create: (p) => buildReplicationModel(replicationConfig(p, electLeader)),
     // Each safety property carries the state parts it reads, so --por knows which steps are visible.
     properties: (p) => [...withReplicationReads(replicationProperties(p), p.replicas as number), ...replicationLiveness()],
-    fairness: REPLICATION_FAIRNESS,
+    // A dead broker's session / heartbeat timeout is finite: SessionExpires, once enabled, stays so until taken.
+    fairness: { ...REPLICATION_FAIRNESS, SessionExpires: 'weak' },
     validate: (p) => {
       const { toggles, leaderElection } = resolveRelease(p);
       if (toggles.kip966Elr && leaderElection !== 'kraft') return 'kip966Elr (KIP-966) needs leaderElection=kraft; set kip966Elr=false';
