@@ -1,5 +1,5 @@
-// Runs one benchmark in a fresh process and prints one JSON line: distinct states, seconds, states/s, peak RSS
-// and bytes per distinct state (peak RSS above the RSS measured just before the search, per distinct state).
+// Runs one benchmark in a fresh process and prints one JSON line: distinct states, seconds (and CPU seconds of all
+// threads), states/s, peak RSS and bytes per distinct state (peak RSS above the RSS just before the search).
 
 import { checkModelParallel } from '../src/check/run-check.ts';
 import { registry } from '../wiring/registry.ts';
@@ -13,10 +13,12 @@ if (!bench) {
 }
 globalThis.gc?.();
 const baseline = process.memoryUsage().rss;
+const cpu = process.cpuUsage();
 const started = performance.now();
 const workers = bench.workers ?? 1;
 const result = await checkModelParallel(bench.definition, { ...bench.options, workers, workerSource: registry.source });
 const seconds = (performance.now() - started) / 1000;
+const used = process.cpuUsage(cpu);
 const peak = process.resourceUsage().maxRSS * 1024;
 const distinct = result.outcome.stats.distinctStates;
 console.log(
@@ -26,6 +28,8 @@ console.log(
     distinctStates: distinct,
     generatedStates: result.outcome.stats.generatedStates,
     seconds: Number(seconds.toFixed(3)),
+    // CPU of every thread (workers, V8's compiler and GC helpers): above `seconds` means more than one core worked.
+    cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(3)),
     distinctPerSecond: Math.round(distinct / seconds),
     peakRssMiB: Number((peak / 2 ** 20).toFixed(1)),
     bytesPerState: Number(((peak - baseline) / distinct).toFixed(1)),

@@ -16,6 +16,18 @@ export interface Benchmark {
   readonly workers?: number;
 }
 
+/** Names that stand for several benchmarks on the command line (`npm run bench -- workers`). */
+export const BENCHMARK_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  workers: [
+    'two-phase-commit-8',
+    'two-phase-commit-8-workers-2',
+    'replication-default',
+    'replication-default-workers-2',
+    'replication-3-depth-12',
+    'replication-3-depth-12-workers-2',
+  ],
+};
+
 export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'two-phase-commit-7', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=7'] } },
   { name: 'two-phase-commit-8', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=8'] } },
@@ -30,6 +42,12 @@ export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'zk-controller-default-workers-2', definition: zkControllerDefinition, options: { preset: 'default' }, workers: 2 },
   { name: 'zk-controller-4-no-expiry', definition: zkControllerDefinition, options: { sets: ['brokers=4', 'sessionExpiries=0'] } },
   { name: 'zk-controller-4-no-expiry-symmetry', definition: zkControllerDefinition, options: { sets: ['brokers=4', 'sessionExpiries=0'], symmetry: true } },
+  // Workers (issue #12 item 5): each against the one-thread row above it; `npm run bench -- workers` runs the pairs.
+  { name: 'replication-default', definition: replicationDefinition, options: {} },
+  { name: 'replication-default-workers-2', definition: replicationDefinition, options: {}, workers: 2 },
+  // Big enough that the JIT's one-off compile (~1 s CPU per thread on replication) no longer dominates.
+  { name: 'replication-3-depth-12', definition: replicationDefinition, options: { sets: ['replicas=3'], maxDepth: 12 } },
+  { name: 'replication-3-depth-12-workers-2', definition: replicationDefinition, options: { sets: ['replicas=3'], maxDepth: 12 }, workers: 2 },
   { name: 'two-phase-commit-7-por', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=7'], por: true } },
   // Simulation at a size BFS cannot finish: 20,000 walks of 50 steps over a preset that holds (so every walk runs).
   {

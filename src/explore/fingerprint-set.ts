@@ -3,18 +3,26 @@
 // slot, so a real (0,0) is remapped to (0,1) by `add`/`has` alike. Its probe (homeSlot, findSlot) is shared with
 // the liveness graph's IndexedFingerprintTable and the threads' SharedFingerprintTable: one hash, one walk.
 
-export class FingerprintSet {
-  private table: Uint32Array;
-  private mask: number;
-  private count = 0;
-  private limit: number;
+/**
+ * What the uint32-lane tables share (FingerprintSet, the liveness graph's IndexedFingerprintTable): a power-of-two
+ * number of slots of `stride` lanes, the fingerprint's two first, (0, 0) empty, doubling past `load` full.
+ */
+export abstract class LaneTable {
+  protected table: Uint32Array;
+  protected mask: number;
+  protected count = 0;
+  protected limit: number;
 
-  constructor(initialCapacity = 1 << 16) {
+  constructor(
+    initialCapacity: number,
+    private readonly stride: number,
+    private readonly load: number,
+  ) {
     let capacity = 1;
     while (capacity < initialCapacity) capacity <<= 1;
-    this.table = new Uint32Array(capacity * 2);
+    this.table = new Uint32Array(capacity * stride);
     this.mask = capacity - 1;
-    this.limit = Math.floor(capacity * 0.85);
+    this.limit = Math.floor(capacity * load);
   }
 
   get size(): number {
@@ -24,6 +32,27 @@ export class FingerprintSet {
   /** Bytes held by the table. */
   get bytes(): number {
     return this.table.byteLength;
+  }
+
+  /** Doubles the slots; every entry (all its lanes) moves to the empty slot the probe finds for it. */
+  protected grow(): void {
+    const old = this.table;
+    const stride = this.stride;
+    const capacity = (this.mask + 1) * 2;
+    this.table = new Uint32Array(capacity * stride);
+    this.mask = capacity - 1;
+    this.limit = Math.floor(capacity * this.load);
+    for (let from = 0; from < old.length; from += stride) {
+      if (old[from] === 0 && old[from + 1] === 0) continue;
+      const at = findSlot(this.table, stride, this.mask, old[from], old[from + 1]); // entries are distinct
+      for (let i = 0; i < stride; i++) this.table[at + i] = old[from + i];
+    }
+  }
+}
+
+export class FingerprintSet extends LaneTable {
+  constructor(initialCapacity = 1 << 16) {
+    super(initialCapacity, 2, 0.85);
   }
 
   /**
@@ -54,23 +83,6 @@ export class FingerprintSet {
     if (high === 0 && low === 0) low = 1;
     const at = findSlot(this.table, 2, this.mask, high, low);
     return this.table[at] !== 0 || this.table[at + 1] !== 0;
-  }
-
-  private grow(): void {
-    const old = this.table;
-    const capacity = (this.mask + 1) * 2;
-    this.table = new Uint32Array(capacity * 2);
-    this.mask = capacity - 1;
-    this.limit = Math.floor(capacity * 0.85);
-    const table = this.table;
-    for (let from = 0; from < old.length; from += 2) {
-      const high = old[from];
-      const low = old[from + 1];
-      if (high === 0 && low === 0) continue;
-      const at = findSlot(table, 2, this.mask, high, low); // an empty slot: entries are distinct
-      table[at] = high;
-      table[at + 1] = low;
-    }
   }
 }
 

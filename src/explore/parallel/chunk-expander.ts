@@ -88,8 +88,7 @@ export class ChunkExpander<S, A extends ActionBase> {
   startLevel(plan: LevelPlan): void {
     this.plan = plan;
     this.chunk = -1;
-    this.expanded = 0;
-    this.chunks = 0;
+    this.expanded = this.chunks = 0;
     this.reportedAlways.fill(0);
     this.reportedAction.fill(0);
     this.reportedWitness.fill(0);

@@ -14,11 +14,10 @@ import { loadModel } from './load-model.ts';
 import { coverageWarnings } from '../coverage-counter.ts';
 import { mergeCoverage } from './merge-coverage.ts';
 import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
-import { CLAIM, CONTROL_INTS, STOP, type ChunkPart, type LevelPlan } from './protocol.ts';
+import { CLAIM, CONTROL_INTS, STOP, type ChunkPart, type LevelPlan, type ThreadLevelStats } from './protocol.ts';
 import { allocateLanes, helpRehash, LOAD_LIMIT, SharedFingerprintTable, startRehash } from './shared-fingerprint-table.ts';
 import { WorkerPool, type PoolError } from './worker-pool.ts';
 import { threadTimes, wallMs } from './thread-clock.ts';
-import type { ThreadLevelStats } from './protocol.ts';
 
 export { canRunParallel, type ParallelOptions, type WorkerModelSource } from './parallel-options.ts';
 
@@ -157,8 +156,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
     pool.endLevel();
     mainWaitMs = wallMs() - waitStarted;
     const times = threadTimes();
-    const cpuMs = times.cpuMs - timesAtStart.cpuMs;
-    mainStats = { busyMs, cpuMs, queuedMs: times.queuedMs - timesAtStart.queuedMs, expanded: expander.expanded, chunks: expander.chunks, lagMs: 0 };
+    mainStats = { busyMs, cpuMs: times.cpuMs - timesAtStart.cpuMs, queuedMs: times.queuedMs - timesAtStart.queuedMs, expanded: expander.expanded, chunks: expander.chunks, lagMs: 0 };
     error ??= pool.error;
     return Math.min(Atomics.load(control, CLAIM), current.chunkCount);
   };
