@@ -49,6 +49,13 @@ export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'replication-3-depth-12', definition: replicationDefinition, options: { sets: ['replicas=3'], maxDepth: 12 } },
   { name: 'replication-3-depth-12-workers-2', definition: replicationDefinition, options: { sets: ['replicas=3'], maxDepth: 12 }, workers: 2 },
   { name: 'two-phase-commit-7-por', definition: twoPhaseCommitDefinition, options: { sets: ['resourceManagers=7'], por: true } },
+  { name: 'replication-default', definition: replicationDefinition, options: { preset: 'default' } },
+  { name: 'replication-default-por', definition: replicationDefinition, options: { preset: 'default', por: true } },
+  { name: 'replication-default-symmetry', definition: replicationDefinition, options: { preset: 'default', symmetry: true } },
+  // Does not finish in 60 s (the issue's target); the rows compare how far each gets, outcome `incomplete`.
+  { name: 'replication-3-replicas-60s', definition: replicationDefinition, options: { sets: ['replicas=3'], timeLimitSec: 60 } },
+  { name: 'replication-3-replicas-60s-por', definition: replicationDefinition, options: { sets: ['replicas=3'], timeLimitSec: 60, por: true } },
+  { name: 'replication-3-replicas-60s-symmetry', definition: replicationDefinition, options: { sets: ['replicas=3'], timeLimitSec: 60, symmetry: true } },
   // Simulation at a size BFS cannot finish: 20,000 walks of 50 steps over a preset that holds (so every walk runs).
   {
     name: 'replication-kip-320-simulate',

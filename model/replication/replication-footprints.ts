@@ -63,9 +63,10 @@ const TABLE: Readonly<Record<ReplicationAction['type'], Entry>> = {
     writes: [...mine(b, 'inbox', 'view', 'role', 'log', 'hw'), ...COMMITS.writes],
   }),
   ShrinkIsr: (b, n) => ({ reads: [...mine(b, 'view', 'role', 'alter', 'log', 'hw'), ...every(n, 'life')], writes: mine(b, 'role', 'alter') }),
+  // A committed ISR change also moves the leader's partition epoch (its view).
   HandleAlterPartition: (b, n) => {
     const c = controllerChange(n);
-    return { reads: [...c.reads, ...mine(b, 'alter', 'view', 'role', 'hw'), ...COMMITS.reads], writes: [...c.writes, ...mine(b, 'alter', 'role', 'hw'), ...COMMITS.writes] };
+    return { reads: [...c.reads, ...mine(b, 'alter', 'view', 'role', 'hw'), ...COMMITS.reads], writes: [...c.writes, ...mine(b, 'alter', 'role', 'hw', 'view'), ...COMMITS.writes] };
   },
   CleanShutdown: lifecycle('budget.clean'),
   Crash: lifecycle('budget.crash'),

@@ -45,7 +45,7 @@ describe('replication --por keeps every verdict', () => {
     expect(verdict(checkModel(rep, { sets, por: true }))).toEqual(verdict(checkModel(rep, { sets })));
   });
 
-  it('fast-check: independent replication steps commute and invisible steps leave every property as it was', () => {
+  it('fast-check, 11 configurations: independent replication steps commute and invisible steps leave every property as it was', () => {
     const configs: [string, Record<string, unknown>][] = [
       ['default', {}],
       ['default', { replicas: 3 }],
@@ -55,6 +55,9 @@ describe('replication --por keeps every verdict', () => {
       ['kip-903', {}],
       ['last-replica-standing', {}],
       ['znode-race', {}],
+      ['unclean-election', {}],
+      ['largest-leo-election', {}],
+      ['kip-279', { fetch: 'async', maxRecordsPerFetch: 1 }],
     ];
     for (const [preset, extra] of configs) {
       const params = { ...resolveParams(rep, { preset }), ...extra } as Parameters<typeof rep.create>[0];

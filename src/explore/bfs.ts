@@ -51,11 +51,12 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   let lastHigh = 0; // the last fingerprint's high lane (its low lane stays in encoder.low), for the POR proviso
   const fingerprintIsNew = (state: S): boolean => {
     encoder.reset();
-    model.encode(canonical ? canonical(state) : state, encoder);
+    const representative = canonical ? canonical(state) : state;
+    model.encode(representative, encoder);
     const high = encoder.hash();
     lastHigh = high;
     const fresh = seen.add(high, encoder.low);
-    if (fresh && canonical) {
+    if (fresh && representative !== state) {
       encoder.reset();
       model.encode(state, encoder); // the frontier keeps the real state so action indices replay exactly
     }
