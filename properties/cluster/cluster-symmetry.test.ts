@@ -26,22 +26,31 @@ describe('cluster symmetry group', () => {
 });
 
 describe('cluster reductions keep every verdict', () => {
-  const presets = cluster.presets.map((p) => p.name).filter((p) => p !== 'default' && p !== 'broker-failure');
-  it.each(presets.map((p) => [p]))('preset %s at 5 brokers × 1 partition: the same verdict with --symmetry', (preset) => {
+  // Every preset but the two big holds ones (default 97,053 → 77,458 and broker-failure 46,677 → 37,373 at this
+  // size, measured with the CLI): distinct states without and with --symmetry, pinned.
+  it.each([
+    ['controlled-shutdown', 15220, 12225],
+    ['decommission', 599, 599],
+    ['cancel-reassignment', 1412, 1412],
+    ['rack-aware', 9, 9],
+    ['textbook-rack-blind', 1, 1],
+    ['stale-isr-failover', 260, 144],
+    ['stale-isr-failover-cas', 819, 457],
+    ['cancel-below-min-isr', 12147, 9731],
+    ['reassignment-before-isr', 2596, 2085],
+    ['preferred-rebalance', 1052, 584],
+    ['elect-leaders', 235, 145],
+    ['no-kafka-9866', 297, 171],
+  ])('preset %s at 5 brokers × 1 partition: the same verdict with --symmetry, %i → %i states', (preset, plainCount, reducedCount) => {
     const plain = checkModel(cluster, { preset, sets: small });
     const reduced = checkModel(cluster, { preset, sets: small, symmetry: true });
     const verdict = (r: typeof plain) => [r.outcome.status, r.outcome.complete, r.violations.map((v) => [v.record.property, v.record.path.length])];
     expect(verdict(reduced)).toEqual(verdict(plain));
-    expect(reduced.outcome.stats.distinctStates).toBeLessThanOrEqual(plain.outcome.stats.distinctStates);
+    expect([plain.outcome.stats.distinctStates, reduced.outcome.stats.distinctStates]).toEqual([plainCount, reducedCount]);
   });
 
-  it.each([
-    ['preferred-rebalance', 1052, 584],
-    ['stale-isr-failover-cas', 819, 457],
-    ['controlled-shutdown', 15220, 12225],
-  ])('%s at 5 brokers × 1 partition: %i → %i distinct states', (preset, plain, reduced) => {
-    const sizes = [false, true].map((symmetry) => checkModel(cluster, { preset, sets: small, symmetry }).outcome.stats.distinctStates);
-    expect(sizes).toEqual([plain, reduced]);
+  it('every preset is in the table above or measured by the CLI', () => {
+    expect(cluster.presets.length).toBe(14);
   });
 });
 
