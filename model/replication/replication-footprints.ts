@@ -7,7 +7,10 @@ import type { ActionBase, ActionFootprint, PartialOrder } from '../../src/contra
 import type { Property } from '../../src/contract/property.ts';
 import type { ReplicationAction } from './replication-actions.ts';
 
-/** A broker's parts. `log` covers the log, epoch cache and flushed offset; `view` its leader, epochs, truncating. */
+/**
+ * A broker's parts. `life` covers alive, shutdown kind and whether the controller still has it registered; `log` the
+ * log, epoch cache and flushed offset; `view` its leader, epochs, truncating.
+ */
 const PARTS = ['life', 'log', 'hw', 'hwcp', 'view', 'role', 'inbox', 'alter', 'fresp'] as const;
 type BrokerPart = (typeof PARTS)[number];
 const part = (id: number, p: BrokerPart): string => `broker.${id}.${p}`;
@@ -72,6 +75,11 @@ const TABLE: Readonly<Record<ReplicationAction['type'], Entry>> = {
   Crash: lifecycle('budget.crash'),
   DataLossShutdown: lifecycle('budget.loss'),
   Restart: lifecycle(),
+  // failureDetection=timeout: the controller notices a dead broker (its `registered` bit is part of `life`).
+  SessionExpires: (b, n) => {
+    const c = controllerChange(n);
+    return { reads: [...c.reads, ...mine(b, 'life')], writes: [...c.writes, ...mine(b, 'life')] };
+  },
   ElectPreferredLeader: (_b, n) => controllerChange(n),
   ElectLeaderlessPartition: (_b, n) => controllerChange(n),
   Consume: (b) => ({ reads: [...mine(b, 'life', 'role', 'log', 'hw'), G.consumed], writes: [G.consumed] }),
@@ -95,7 +103,8 @@ export function replicationPropertyReads(replicas: number): Readonly<Record<stri
   return {
     'leader-elected-from-isr': [CTL],
     'no-fatal-error': [G.fatal],
-    'no-committed-message-loss': [G.committed, CTL, ...logs],
+    // A dead broker the controller has not noticed yet is not judged until it is fenced or restarts.
+    'no-committed-message-loss': [G.committed, CTL, ...logs, ...every(replicas, 'life')],
     'acked-writes-survive': [G.acked, ...logs],
     'replica-logs-agree-below-hw': [...logs, ...every(replicas, 'hw')],
     'consumed-prefix-stable': [G.consumed, ...logs, ...every(replicas, 'hw')],
