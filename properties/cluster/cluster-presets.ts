@@ -3,6 +3,7 @@
 // Sizes are the defaults (3 brokers, 2 partitions, RF 2, admin placer, seed 0: p0 [0,1], p1 [1,2]) unless given.
 
 import type { Preset } from '../../src/contract/model-definition.ts';
+import { kraftPresets } from './kraft-presets.ts';
 
 export const clusterPresets: readonly Preset[] = [
   {
@@ -46,4 +47,5 @@ export const clusterPresets: readonly Preset[] = [
     params: { reassignmentCompletion: 'adding-in-isr', crashes: 1, sessionExpiries: 0, maxLeaderEpoch: 5 },
     expect: { violates: ['reassignment-reaches-target', 'rf-never-below-min-isr-by-reassignment'] },
   },
+  ...kraftPresets,
 ];
