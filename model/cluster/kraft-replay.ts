@@ -66,6 +66,7 @@ export function commit(config: ClusterConfig, s: ClusterState, records: readonly
   const k = s.kraft!;
   let image = headImage(k);
   let ghosts = s.ghosts;
+  let elr = k.elrElected;
   for (const r of records) {
     if (r.kind !== 'partition') continue;
     const was = image.partitions[r.partition];
@@ -73,7 +74,8 @@ export function commit(config: ClusterConfig, s: ClusterState, records: readonly
     if (!cancelling && inFlight(was) && !inFlight(now)) ghosts = { ...ghosts, reassignmentsDone: ghosts.reassignmentsDone + 1 };
     const stoppedUnder = was.leader >= 0 ? k.failedUnder[was.leader] : -1;
     if (now.leader >= 0 && now.leader !== was.leader && stoppedUnder >= 0 && stoppedUnder < k.controllerEpoch) ghosts = { ...ghosts, failoverElected: true };
+    if (now.leader >= 0 && now.leader !== was.leader && was.elr.includes(now.leader) && !was.isr.includes(now.leader)) elr = true;
     image = { ...image, partitions: setAt(image.partitions, r.partition, now) };
   }
-  return withKraft({ ...s, ghosts }, appendRecords(k, records));
+  return withKraft({ ...s, ghosts }, appendRecords(elr === k.elrElected ? k : { ...k, elrElected: elr }, records));
 }
