@@ -4,7 +4,7 @@
 
 import { leaderAndIsrPartitionCheck } from '../rules/zk/broker-request-checks.ts';
 import type { PartitionRegistration } from '../rules/partition-change/partition-registration.ts';
-import { advanceHw } from './broker-steps.ts';
+import { advanceHw, becomeLeaderOrFollower } from './broker-steps.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import { NO_REPLICA, setAt, withBroker, type ClusterState, type Replica } from './cluster-state.ts';
 import { appendRecords, compact, headImage, type KraftCluster, type MetadataRecord } from './kraft-metadata.ts';
@@ -22,9 +22,7 @@ export function replayPartition(b: number, r: Replica, reg: PartitionRegistratio
     if (reg.partitionEpoch < r.zkVersion) return r;
     return { ...r, isr: reg.isr, replicas: reg.replicas, zkVersion: reg.partitionEpoch };
   }
-  const base = { leaderEpoch: reg.leaderEpoch, leader: reg.leader, isr: reg.isr, replicas: reg.replicas, zkVersion: reg.partitionEpoch, log: r.log, hw: 0 };
-  if (reg.leader !== b) return { ...base, followerLeo: [] };
-  return { ...base, followerLeo: Array.from({ length: brokers }, (_, f) => (f === b ? r.log.length : -1)) };
+  return becomeLeaderOrFollower(b, r, { leader: reg.leader, leaderEpoch: reg.leaderEpoch, isr: reg.isr, replicas: reg.replicas, zkVersion: reg.partitionEpoch }, brokers);
 }
 
 /** Applies one registration to broker b's replica and lets a leader whose ISR shrank advance its HW. */
