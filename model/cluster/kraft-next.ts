@@ -56,3 +56,17 @@ export function kraftStep(config: ClusterConfig, s: ClusterState, a: ClusterActi
       return undefined;
   }
 }
+
+/**
+ * A switch that means nothing in the chosen controller mode is refused rather than silently ignored: the
+ * ZooKeeper-mode switches under kraft, the KRaft ones under zk. Undefined when the params are consistent.
+ */
+export function controllerModeMismatch(p: Readonly<Record<string, unknown>>): string | undefined {
+  if (p.controllerMode === 'kraft') {
+    const zkOnly = [p.failoverReadsZk === false && 'failoverReadsZk', p.partitionCas === false && 'partitionCas', p.reassignmentCompletion === 'adding-in-isr' && 'reassignmentCompletion'].filter(Boolean);
+    if (zkOnly.length > 0) return `${zkOnly.join(', ')} ${zkOnly.length === 1 ? 'applies' : 'apply'} to controllerMode=zk only (KRaft's reassignment completion switch is kafka15665)`;
+    return undefined;
+  }
+  const kraftOnly = [p.kip966Elr === true && 'kip966Elr', p.kafka15665 === false && 'kafka15665'].filter(Boolean);
+  return kraftOnly.length > 0 ? `${kraftOnly.join(', ')} ${kraftOnly.length === 1 ? 'applies' : 'apply'} to controllerMode=kraft only` : undefined;
+}

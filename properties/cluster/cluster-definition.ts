@@ -6,6 +6,7 @@ import type { ParamValues } from '../../src/contract/params.ts';
 import type { ClusterAction } from '../../model/cluster/cluster-actions.ts';
 import { clusterConfig, type ClusterConfig } from '../../model/cluster/cluster-config.ts';
 import { clusterModel } from '../../model/cluster/cluster-model.ts';
+import { controllerModeMismatch } from '../../model/cluster/kraft-next.ts';
 import type { ClusterState } from '../../model/cluster/cluster-state.ts';
 import { PLACER_NAMES } from '../../model/rules/assignment/named-placers.ts';
 import { clusterPresets } from './cluster-presets.ts';
@@ -47,6 +48,8 @@ export const clusterDefinition: ModelDefinition<ClusterState, ClusterAction> = {
   create: (p) => clusterModel(config(p)),
   properties: (p) => clusterProperties(config(p)),
   validate: (p) => {
+    const mismatch = controllerModeMismatch(p);
+    if (mismatch !== undefined) return mismatch;
     const c = clusterConfig(p);
     return typeof c === 'string' ? `the ${p.placer} placer refuses these params: ${c}` : undefined;
   },

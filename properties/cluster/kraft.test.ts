@@ -31,6 +31,14 @@ describe('cluster kraft state space', () => {
   });
 });
 
+describe('cluster kraft params', () => {
+  it('a switch of the other controller mode is a bad param, not silently ignored', () => {
+    expect(() => resolveParams(cluster, { sets: [...KRAFT, 'partitionCas=false'] })).toThrow(/partitionCas applies to controllerMode=zk only/);
+    expect(() => resolveParams(cluster, { sets: ['kip966Elr=true'] })).toThrow(/kip966Elr applies to controllerMode=kraft only/);
+    expect(resolveParams(cluster, { sets: [...KRAFT, 'kip966Elr=true', 'kafka15665=false'] }).kip966Elr).toBe(true);
+  });
+});
+
 describe('cluster kraft shortest counterexamples', () => {
   it.each([
     ['kraft-reassignment-before-isr', 'reassignment-reaches-target', 9, 25370],
