@@ -13,6 +13,11 @@ function applyEntry(b: number, r: Replica, e: PartitionStateEntry, brokers: numb
   if (e.stop) return NO_REPLICA; // StopReplica(delete = true): the replica and its log are gone
   const decision = leaderAndIsrPartitionCheck({ requestLeaderEpoch: e.leaderEpoch, currentLeaderEpoch: r.leaderEpoch, fromKRaftController: false, localIsLeader: e.leader === b, localInReplicas: e.replicas.includes(b) });
   if (decision.kind !== 'apply') return r;
+  return becomeLeaderOrFollower(b, r, e, brokers);
+}
+
+/** makeLeader / makeFollower at a new leader epoch (also KRaft's metadata replay, kraft-replay.ts). */
+export function becomeLeaderOrFollower(b: number, r: Replica, e: Omit<PartitionStateEntry, 'partition' | 'stop'>, brokers: number): Replica {
   // The HW is tracked on leaders only: a new leader starts from 0 and recomputes it from its followers' fetches
   // (Kafka starts from its follower HW, which is no higher; the HW gates nothing else modelled here).
   const base = { leaderEpoch: e.leaderEpoch, leader: e.leader, isr: e.isr, replicas: e.replicas, zkVersion: e.zkVersion, log: r.log, hw: 0 };

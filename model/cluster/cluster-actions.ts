@@ -125,7 +125,7 @@ export function describeClusterAction(a: ClusterAction): string {
     case 'ExpandIsr':
       return `leader ${a.broker} of partition ${a.partition} asks the controller to add caught-up broker ${a.replica} to the ISR (AlterPartition)`;
     case 'SubmitReassignment':
-      return 'the admin writes the reassignment to /admin/reassign_partitions';
+      return 'the admin submits the reassignment (ZooKeeper mode: writes /admin/reassign_partitions; KRaft: AlterPartitionReassignments)';
     case 'CancelReassignment':
       return `the admin cancels the reassignment of partition ${a.partition} (AlterPartitionReassignments, no target)`;
     case 'ReplayMetadata':

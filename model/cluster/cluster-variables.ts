@@ -3,7 +3,7 @@
 // the request queues, and the ghost history of committed records.
 
 import type { TraceValue } from '../../src/contract/model.ts';
-import { kraftVariables } from './kraft-variables.ts';
+import { kraftVariables } from './kraft-view.ts';
 import type { Assignment, ClusterState, Replica } from './cluster-state.ts';
 
 const ids = (xs: readonly number[]): string => `[${xs.join(', ')}]`;

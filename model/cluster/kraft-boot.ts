@@ -24,6 +24,7 @@ export function kraftBootedState(config: ClusterConfig): ClusterState {
     wantShutDown: ids.map(() => false),
     uncleanStop: ids.map(() => false),
     failedUnder: ids.map(() => -1),
+    elrElected: false,
   };
   // ZooKeeper is not used: its part of the state stays as initialState left it (no controller, no partitions).
   let s: ClusterState = { ...base, reassignmentSubmitted: config.reassignment === 'none', kraft };

@@ -70,6 +70,7 @@ export function encodeKraft(out: StateWriter, k: KraftCluster | null): void {
   flags(out, k.wantShutDown);
   flags(out, k.uncleanStop);
   list(out, k.failedUnder);
+  out.int(k.elrElected ? 1 : 0);
 }
 
 export function decodeKraft(r: StateReader, brokers: number): KraftCluster | null {
@@ -94,6 +95,6 @@ export function decodeKraft(r: StateReader, brokers: number): KraftCluster | nul
   }
   return {
     image, tail, replayed: readList(r), controllerEpoch: r.int(), controllers: readList(r), failoversLeft: r.int(),
-    shutdownOffset: readList(r), wantShutDown: readFlags(r), uncleanStop: readFlags(r), failedUnder: readList(r),
+    shutdownOffset: readList(r), wantShutDown: readFlags(r), uncleanStop: readFlags(r), failedUnder: readList(r), elrElected: r.int() === 1,
   };
 }

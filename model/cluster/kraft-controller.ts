@@ -67,8 +67,9 @@ export function enterControlledShutdown(config: ClusterConfig, image: KraftImage
 /**
  * registerBroker for a new incarnation: handleBrokerUncleanShutdown (b leaves ISR and ELR, KIP-966) when the
  * broker stopped uncleanly, then RegisterBrokerRecord (fenced, new broker epoch). 3.9.0-rc3's
- * ClusterControlManager.registerBroker runs the cleanup for every new incarnation id; like the replication
- * model, this follows the later rule that a clean shutdown keeps b in the ELR (KAFKA-18635's subject).
+ * ClusterControlManager.registerBroker runs the cleanup for every new incarnation id (the previousBrokerEpoch
+ * check was disabled); like the replication model, this follows the rule KAFKA-18635 re-enabled after 3.9
+ * (apache/kafka#18277): a cleanly shut down broker keeps its ELR membership.
  */
 export function registerBroker(config: ClusterConfig, image: KraftImage, b: number, epoch: number, unclean: boolean): MetadataRecord[] {
   const reg = image.brokers[b];

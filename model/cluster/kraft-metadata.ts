@@ -43,6 +43,8 @@ export interface KraftCluster {
   readonly uncleanStop: readonly boolean[];
   /** The controller epoch under which a stopped broker stopped (-1 while it runs): for the failover witness. */
   readonly failedUnder: readonly number[];
+  /** Ghost: some record elected a leader from the ELR with the ISR empty (KIP-966's election). */
+  readonly elrElected: boolean;
 }
 
 export const CONTROLLER_NODES = 3;

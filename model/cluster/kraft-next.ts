@@ -59,3 +59,25 @@ export function kraftStep(config: ClusterConfig, s: ClusterState, a: ClusterActi
       return undefined;
   }
 }
+
+/**
+ * A switch that means nothing in the chosen controller mode is refused rather than silently ignored: the
+ * ZooKeeper-mode switches under kraft, the KRaft ones under zk. Undefined when the params are consistent.
+ */
+export function controllerModeMismatch(p: Readonly<Record<string, unknown>>): string | undefined {
+  if (p.controllerMode === 'kraft') {
+    // The preferred-leader steps follow 2.8.0's ZooKeeper controller (preferred-rebalance.ts); KRaft's balancer is not modelled.
+    const zkOnly = [
+      p.failoverReadsZk === false && 'failoverReadsZk',
+      p.partitionCas === false && 'partitionCas',
+      p.reassignmentCompletion === 'adding-in-isr' && 'reassignmentCompletion',
+      p.autoLeaderRebalance === true && 'autoLeaderRebalance',
+      typeof p.electLeaders === 'number' && p.electLeaders > 0 && 'electLeaders',
+      p.rebalanceChecksIsr === false && 'rebalanceChecksIsr',
+    ].filter(Boolean);
+    if (zkOnly.length > 0) return `${zkOnly.join(', ')} ${zkOnly.length === 1 ? 'applies' : 'apply'} to controllerMode=zk only (KRaft's reassignment completion switch is kafka15665)`;
+    return undefined;
+  }
+  const kraftOnly = [p.kip966Elr === true && 'kip966Elr', p.kafka15665 === false && 'kafka15665'].filter(Boolean);
+  return kraftOnly.length > 0 ? `${kraftOnly.join(', ')} ${kraftOnly.length === 1 ? 'applies' : 'apply'} to controllerMode=kraft only` : undefined;
+}

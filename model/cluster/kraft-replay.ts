@@ -4,7 +4,7 @@
 
 import { leaderAndIsrPartitionCheck } from '../rules/zk/broker-request-checks.ts';
 import type { PartitionRegistration } from '../rules/partition-change/partition-registration.ts';
-import { advanceHw } from './broker-steps.ts';
+import { advanceHw, becomeLeaderOrFollower } from './broker-steps.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import { NO_REPLICA, setAt, withBroker, type ClusterState, type Replica } from './cluster-state.ts';
 import { appendRecords, compact, headImage, type KraftCluster, type MetadataRecord } from './kraft-metadata.ts';
@@ -22,9 +22,7 @@ export function replayPartition(b: number, r: Replica, reg: PartitionRegistratio
     if (reg.partitionEpoch < r.zkVersion) return r;
     return { ...r, isr: reg.isr, replicas: reg.replicas, zkVersion: reg.partitionEpoch };
   }
-  const base = { leaderEpoch: reg.leaderEpoch, leader: reg.leader, isr: reg.isr, replicas: reg.replicas, zkVersion: reg.partitionEpoch, log: r.log, hw: 0 };
-  if (reg.leader !== b) return { ...base, followerLeo: [] };
-  return { ...base, followerLeo: Array.from({ length: brokers }, (_, f) => (f === b ? r.log.length : -1)) };
+  return becomeLeaderOrFollower(b, r, { leader: reg.leader, leaderEpoch: reg.leaderEpoch, isr: reg.isr, replicas: reg.replicas, zkVersion: reg.partitionEpoch }, brokers);
 }
 
 /** Applies one registration to broker b's replica and lets a leader whose ISR shrank advance its HW. */
@@ -66,6 +64,7 @@ export function commit(config: ClusterConfig, s: ClusterState, records: readonly
   const k = s.kraft!;
   let image = headImage(k);
   let ghosts = s.ghosts;
+  let elr = k.elrElected;
   for (const r of records) {
     if (r.kind !== 'partition') continue;
     const was = image.partitions[r.partition];
@@ -73,7 +72,8 @@ export function commit(config: ClusterConfig, s: ClusterState, records: readonly
     if (!cancelling && inFlight(was) && !inFlight(now)) ghosts = { ...ghosts, reassignmentsDone: ghosts.reassignmentsDone + 1 };
     const stoppedUnder = was.leader >= 0 ? k.failedUnder[was.leader] : -1;
     if (now.leader >= 0 && now.leader !== was.leader && stoppedUnder >= 0 && stoppedUnder < k.controllerEpoch) ghosts = { ...ghosts, failoverElected: true };
+    if (now.leader >= 0 && now.leader !== was.leader && was.elr.includes(now.leader) && !was.isr.includes(now.leader)) elr = true;
     image = { ...image, partitions: setAt(image.partitions, r.partition, now) };
   }
-  return withKraft({ ...s, ghosts }, appendRecords(k, records));
+  return withKraft({ ...s, ghosts }, appendRecords(elr === k.elrElected ? k : { ...k, elrElected: elr }, records));
 }

@@ -37,7 +37,9 @@ export function kraftCrash(s: ClusterState, b: number): ClusterState | undefined
  * Restart: the broker registers a new incarnation (broker epoch + 1; Kafka uses the record's offset, a counter is
  * as unique) and starts fenced. Its ReplicaManager sees metadata only after the initial catch-up to the log's end
  * at registration (BrokerServer waits on BrokerLifecycleManager.initialCatchUpFuture before installing the
- * metadata publishers), so its replicas come from the head image, registration included.
+ * metadata publishers), so its replicas come from the head image, registration included. It may come before the
+ * fence: 3.9.0-rc3 refuses a new incarnation only while the old session is valid (hasValidSession), and with no
+ * clock the session may have lapsed before maybeFenceOneStaleBroker runs.
  */
 export function kraftRestart(config: ClusterConfig, s: ClusterState, b: number): ClusterState | undefined {
   const broker = s.brokers[b];

@@ -8,6 +8,7 @@ import { KcheckError } from '../../src/errors.ts';
 import { clusterConfig, type ClusterConfig } from '../../model/cluster/cluster-config.ts';
 import { clusterModel } from '../../model/cluster/cluster-model.ts';
 import { clusterCanonicalizer } from '../../model/cluster/cluster-symmetry.ts';
+import { controllerModeMismatch } from '../../model/cluster/kraft-next.ts';
 import { PLACER_NAMES } from '../../model/rules/assignment/named-placers.ts';
 import { clusterPresets } from './cluster-presets.ts';
 import { clusterProperties } from './cluster-properties.ts';
@@ -56,13 +57,17 @@ export const clusterDefinition = defineModel({
   create: (p) => {
     const c = config(p);
     // --symmetry: renamings that map the config onto itself (cluster-symmetry.ts); the identity when there are none.
-    return { ...clusterModel(c), canonicalize: clusterCanonicalizer(c) };
+    // Not offered in kraft mode: renameCluster does not rename the metadata log's broker ids, so it would be unsound.
+    const model = clusterModel(c);
+    return c.controllerMode === 'zk' ? { ...model, canonicalize: clusterCanonicalizer(c) } : model;
   },
   properties: (p) => {
     const c = config(p);
     return [...clusterProperties(c), ...preferredProperties(c)];
   },
   validate: (p) => {
+    const mismatch = controllerModeMismatch(p);
+    if (mismatch !== undefined) return mismatch;
     const c = clusterConfig(p);
     return typeof c === 'string' ? refusal(p, c) : undefined;
   },

@@ -3,6 +3,7 @@
 // Sizes are the defaults (3 brokers, 2 partitions, RF 2, admin placer, seed 0: p0 [0,1], p1 [1,2]) unless given.
 
 import type { Preset } from '../../src/contract/model-definition.ts';
+import { kraftPresets } from './kraft-presets.ts';
 
 export const clusterPresets: readonly Preset[] = [
   {
@@ -65,4 +66,5 @@ export const clusterPresets: readonly Preset[] = [
     params: { autoLeaderRebalance: true, rebalanceChecksIsr: false, crashes: 1, sessionExpiries: 0, reassignment: 'none' },
     expect: { violates: ['auto-rebalance-only-electable'] },
   },
+  ...kraftPresets,
 ];

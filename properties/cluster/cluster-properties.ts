@@ -101,6 +101,9 @@ function witnesses(config: ClusterConfig): Property<ClusterState, ClusterAction>
           (s) => s.ghosts.failoverElected,
         )]
       : []),
+    ...(kraft && config.kip966Elr && config.crashes + config.controlledShutdowns > 0
+      ? [sometimes<ClusterState>('leader-elected-from-elr', 'KRaft with KIP-966: a leader is elected from the ELR while the ISR is empty', (s) => s.kraft?.elrElected === true)]
+      : []),
     ...(reassigning ? [sometimes<ClusterState>('reassignment-completed', 'a reassignment completes (RS = target)', (s) => s.ghosts.reassignmentsDone > 0)] : []),
     ...(reassigning && failoverDuringReassignment
       ? [sometimes<ClusterState>(
