@@ -99,9 +99,10 @@ export function controllerOnBrokerUp(state: ReplicationState, b: number, previou
     if (previous === 'crash' || previous === 'data-loss') {
       next = handleBrokerUncleanShutdown(next, b, kraftContext(state, config, { id: b, fenced: true, inControlledShutdown: false })).partition;
     }
-    return handleBrokerUnfenced(next, b, kraftContext(state, config, { id: b, fenced: true, inControlledShutdown: false })).partition;
+    // handleBrokerUnfenced only elects leaderless partitions (3.9.0 ReplicationControlManager); startupElection=false skips it.
+    return config.startupElection ? handleBrokerUnfenced(next, b, kraftContext(state, config, { id: b, fenced: true, inControlledShutdown: false })).partition : next;
   }
-  return zkBrokerStartup(p, online(state), zkInput(state, config));
+  return config.startupElection ? zkBrokerStartup(p, online(state), zkInput(state, config)) : p;
 }
 
 /** leaderElection=znode-race: live replica `b` wins the race for the leaderless partition's znode. */

@@ -35,6 +35,7 @@ export const TOGGLE_NAMES = [
   'kafka15021',
   'kafka15583',
   'kip966Elr',
+  'kafka13091',
 ] as const;
 export type ToggleName = (typeof TOGGLE_NAMES)[number];
 export type ReleaseToggles = Readonly<Record<ToggleName, boolean>>;
@@ -45,6 +46,8 @@ export interface ToggleSpec {
   readonly fix: string;
   /** The first release of KAFKA_VERSIONS whose code has it. */
   readonly since: KafkaVersion;
+  /** Releases from `since` on whose code lacks it anyway (a fix that an intermediate rewrite lost). */
+  readonly absentIn?: readonly KafkaVersion[];
   readonly doc: string;
 }
 
@@ -77,6 +80,16 @@ export const TOGGLES: readonly ToggleSpec[] = [
     since: 'latest',
     doc: 'eligible leader replicas (KRaft only)',
   },
+  {
+    // ≤ 2.6 shrank the ISR by a synchronous ZooKeeper write and called maybeIncrementLeaderHW right after (2.1.0
+    // Partition.maybeShrinkIsr); 2.7's AlterIsr made the write asynchronous and its response handler forgot the HW
+    // (2.8.0 handleAlterIsrResponse); 9ee19713966 (3.1) recomputes it there (3.5.0 Partition.scala handleAlterPartitionResponse).
+    name: 'kafka13091',
+    fix: 'KAFKA-13091, 9ee19713966 (3.1)',
+    since: '0.10',
+    absentIn: ['2.8'],
+    doc: 'the leader recomputes the HW when its ISR change commits (the AlterIsr response; ≤ 2.6 after the synchronous ZK write)',
+  },
 ];
 
 function atLeast(version: KafkaVersion, since: KafkaVersion): boolean {
@@ -86,7 +99,7 @@ function atLeast(version: KafkaVersion, since: KafkaVersion): boolean {
 /** Every switch as `version`'s code has it. */
 export function releaseToggles(version: KafkaVersion): ReleaseToggles {
   const out = {} as Record<ToggleName, boolean>;
-  for (const t of TOGGLES) out[t.name] = atLeast(version, t.since);
+  for (const t of TOGGLES) out[t.name] = atLeast(version, t.since) && !(t.absentIn ?? []).includes(version);
   return out;
 }
 

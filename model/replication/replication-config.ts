@@ -62,6 +62,12 @@ export interface ReplicationConfig {
   readonly maxRecordsPerFetch: number;
   /** A consumer reads from presumed leaders (off only to shrink the state space of presets that do not need it). */
   readonly consumer: boolean;
+  /**
+   * A broker's return elects leaderless partitions it is in the ISR of (ZK onBrokerStartup's
+   * triggerOnlinePartitionStateChange, 2.8.0 KafkaController:536; KRaft handleBrokerUnfenced). Off only for the
+   * liveness preset showing what that election is for: no Kafka release lacked it.
+   */
+  readonly startupElection: boolean;
 }
 
 /** The truncation switches an era name stands for (the `truncation` shorthand). */
@@ -141,6 +147,7 @@ export function replicationConfig(p: ParamValues, electLeader?: OfflineElection)
     hwCheckpoint: (p.hwCheckpoint ?? false) as boolean,
     fetch: (p.fetch ?? 'atomic') as 'atomic' | 'async',
     maxRecordsPerFetch: (p.maxRecordsPerFetch ?? 0) as number,
+    startupElection: (p.startupElection ?? true) as boolean,
   };
 }
 

@@ -10,7 +10,7 @@ import type { OfflineElection } from '../../model/replication/offline-election.t
 import { replicationConfig, resolveRelease } from '../../model/replication/replication-config.ts';
 import { replicationModel as buildReplicationModel } from '../../model/replication/replication-model.ts';
 import { releasePresets } from './release-presets.ts';
-import { REPLICATION_FAIRNESS, replicationLiveness, replicationLivenessPresets } from './replication-liveness.ts';
+import { REPLICATION_FAIRNESS, REPLICATION_LIVENESS_PARAMS, replicationLiveness, replicationLivenessPresets, withReplicationFairness } from './replication-liveness.ts';
 import { replicationPresets } from './replication-presets.ts';
 import { replicationProperties } from './replication-properties.ts';
 
@@ -42,7 +42,7 @@ const PARAMS: readonly ParamSpec[] = [
       type: 'enum' as const,
       default: 'auto',
       values: ['auto', 'true', 'false'],
-      doc: `${t.fix}: ${t.doc}; auto = on from ${t.since === 'latest' ? 'latest' : `Kafka ${t.since}`}`,
+      doc: `${t.fix}: ${t.doc}; auto = on from ${t.since === 'latest' ? 'latest' : `Kafka ${t.since}`}${t.absentIn ? ` except ${t.absentIn.join(', ')}` : ''}`,
     })),
     { name: 'dataLossShutdowns', type: 'int', default: 0, min: 0, max: 2, doc: 'power failures that lose a broker\'s unflushed records' },
     { name: 'crashes', type: 'int', default: 1, min: 0, max: 3, doc: 'process crashes (the log survives; an unclean shutdown for KIP-966)' },
@@ -66,6 +66,7 @@ const PARAMS: readonly ParamSpec[] = [
     { name: 'hwCheckpoint', type: 'bool', default: false, doc: 'after a crash a broker restores the HW it last checkpointed (periodic checkpoint steps), not its HW at the crash' },
     { name: 'maxRecordsPerFetch', type: 'int', default: 0, min: 0, max: 4, doc: 'records per Fetch response (replica.fetch.max.bytes counted in records); 0 = everything the leader has' },
     { name: 'reassignments', type: 'int', default: 0, min: 0, max: 3, doc: 'operator reassignments that only reorder the replicas (a new preferred replica for the rebalance)' },
+    ...REPLICATION_LIVENESS_PARAMS,
 ];
 
 export interface ReplicationVariant {
@@ -92,7 +93,7 @@ export function replicationModel(variant: ReplicationVariant = {}) {
       variant.doc ??
       "One partition's replication: produce/fetch/HW, ISR shrink and expand, truncation per release, elections, crashes and power loss — can a committed record be lost?",
     params,
-    create: (p) => buildReplicationModel(replicationConfig(p, electLeader)),
+    create: (p) => withReplicationFairness(buildReplicationModel(replicationConfig(p, electLeader)), p),
     properties: (p) => [...replicationProperties(p), ...replicationLiveness()],
     fairness: REPLICATION_FAIRNESS,
     validate: (p) => {
