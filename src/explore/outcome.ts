@@ -53,6 +53,11 @@ export interface ViolationRecord extends PathRef {
   readonly kind: 'always' | 'action' | 'liveness';
   /** Liveness only: the path is a lasso. State indices (0 = initial) of the trigger and of the loop's start. */
   readonly lasso?: LassoRef;
+  /**
+   * Liveness only: the lasso exists only because a model bound (named here) refuses a fair action on its loop —
+   * the end of the explored world, not a violation. Such records do not make the outcome a violation.
+   */
+  readonly bounded?: string;
 }
 
 /**

@@ -1,7 +1,8 @@
 // The liveness explorer: BFS keeps the whole graph (build-state-graph.ts), then per property P ~> Q it finds the
 // ¬Q states that can stay in ¬Q forever under the model's fairness (doomed-states.ts) and, for the first
-// reachable P ∧ ¬Q such state in BFS order, a lasso (find-lasso.ts) replayed into action indices. Safety
-// properties and witnesses are checked during the same BFS. Needs the whole graph: a budget stop proves nothing.
+// reachable P ∧ ¬Q such state in BFS order, a lasso (find-lasso.ts) replayed into action indices; one that is fair
+// only because a model bound refuses a fair action is marked bounded, not a violation. Safety properties and
+// witnesses are checked during the same BFS. Needs the whole graph: a budget stop proves nothing.
 
 import type { ActionBase, Model } from '../../contract/model.ts';
 import type { LivenessProperty } from '../../contract/property.ts';
@@ -12,6 +13,7 @@ import { StateEncoder } from '../state-encoder.ts';
 import { actionKey } from './action-instances.ts';
 import { buildStateGraph, GOAL, TRIGGER, type StateGraph } from './build-state-graph.ts';
 import { findDoomed } from './doomed-states.ts';
+import type { RefusedByBound } from './fair-cores.ts';
 import { findLasso } from './find-lasso.ts';
 
 export function exploreLiveness<S, A extends ActionBase>(model: Model<S, A>, options: ExploreOptions<S, A>, liveness: readonly LivenessProperty<S>[]): Outcome {
@@ -33,7 +35,10 @@ export function exploreLiveness<S, A extends ActionBase>(model: Model<S, A>, opt
   }
   const durationMs = Date.now() - started;
   const entries = built.coverage.entries();
-  const status = error ? 'error' : violations.length > 0 ? 'violation' : finished ? 'ok' : 'incomplete';
+  // A lasso that exists only at a model bound is reported (marked bounded) but proves no violation, nor that the
+  // property holds: the outcome is incomplete unless something else is violated.
+  const real = violations.filter((v) => v.bounded === undefined);
+  const status = error ? 'error' : real.length > 0 ? 'violation' : violations.length > 0 || !finished ? 'incomplete' : 'ok';
   return {
     status,
     complete: finished && error === null,
@@ -50,31 +55,52 @@ export function exploreLiveness<S, A extends ActionBase>(model: Model<S, A>, opt
     violations: violations.sort((x, y) => x.path.length - y.path.length),
     witnesses: built.witnesses,
     coverage: entries,
-    warnings: [...coverageWarnings(entries), ...(liveness.length > 0 && !model.fairness ? ['the model declares no fairness: every behaviour may stop (stutter) anywhere'] : [])],
+    warnings: [
+      ...coverageWarnings(entries),
+      ...(liveness.length > 0 && !model.fairness ? ['the model declares no fairness: every behaviour may stop (stutter) anywhere'] : []),
+      ...violations
+        .filter((v) => v.bounded !== undefined)
+        .map((v) => `${v.property}: its only counterexamples stop where ${v.bounded} refuses a fair action — the end of the explored world, not a liveness violation; raise the bound to decide it`),
+    ],
     error,
     graph: { edges: graph.edges.edgeCount, bytesPerEdge: graph.edges.bytesPerEdge, graphBytes: graph.edges.bytes + graph.table.bytes },
   };
 }
 
 function checkOne<S, A extends ActionBase>(model: Model<S, A>, graph: StateGraph<A>, property: LivenessProperty<S>, p: number): ViolationRecord | null {
+  // First with bound-refused fair actions counted as enabled (a bound is no fair place to stop): a lasso found
+  // so is a violation within the bounds. Only if there is none, without them: a lasso then exists only at a bound.
+  const real = lassoFor(model, graph, property, p, graph.refused);
+  if (real !== null || graph.refused.size === 0) return real?.record ?? null;
+  const atBound = lassoFor(model, graph, property, p, undefined);
+  if (atBound === null) return null;
+  return { ...atBound.record, bounded: atBound.bound ?? 'a model bound' };
+}
+
+function lassoFor<S, A extends ActionBase>(
+  model: Model<S, A>,
+  graph: StateGraph<A>,
+  property: LivenessProperty<S>,
+  p: number,
+  refused: RefusedByBound | undefined,
+): { record: ViolationRecord; bound: string | undefined } | null {
   const view = graph.edges.view();
   const flags = graph.flags[p];
   const fairness = graph.instances.fairness;
-  const doom = findDoomed(view, graph.size, flags, GOAL, fairness, graph.instances.size);
+  const doom = findDoomed(view, graph.size, flags, GOAL, fairness, graph.instances.size, refused);
   let trigger = -1;
   for (let v = 0; v < graph.size && trigger < 0; v++) {
     if ((flags[v] & TRIGGER) !== 0 && doom.notGoal[v] === 1 && doom.doomed[doom.sccOf[v]] === 1) trigger = v;
   }
   if (trigger < 0) return null;
-  const lasso = findLasso(view, graph.size, doom, fairness, trigger);
+  const lasso = findLasso(view, graph.size, doom, fairness, trigger, refused);
   const at = graph.log.pathTo(trigger);
   const path = [...at.path, ...toActionIndices(model, graph, at, [...lasso.stem, ...lasso.loop])];
+  const loopStates = [lasso.loopState, ...lasso.loop.map((pos) => view.succ[pos])];
+  const bound = loopStates.map((v) => graph.refusedBy.get(v)).find((b) => b !== undefined);
   return {
-    property: property.name,
-    kind: 'liveness',
-    initIndex: at.initIndex,
-    path,
-    lasso: { trigger: at.path.length, loop: at.path.length + lasso.stem.length },
+    record: { property: property.name, kind: 'liveness', initIndex: at.initIndex, path, lasso: { trigger: at.path.length, loop: at.path.length + lasso.stem.length } },
+    bound,
   };
 }
 
