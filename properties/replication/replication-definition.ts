@@ -10,7 +10,7 @@ import type { OfflineElection } from '../../model/replication/offline-election.t
 import { replicationConfig, resolveRelease } from '../../model/replication/replication-config.ts';
 import { replicationModel as buildReplicationModel } from '../../model/replication/replication-model.ts';
 import { releasePresets } from './release-presets.ts';
-import { REPLICATION_FAIRNESS, REPLICATION_LIVENESS_PARAMS, replicationLiveness, replicationLivenessPresets, withReplicationFairness } from './replication-liveness.ts';
+import { REPLICATION_FAIRNESS, REPLICATION_LIVENESS_PARAMS, replicationLiveness, replicationLivenessPresets, withReplicationLiveness } from './replication-liveness.ts';
 import { replicationPresets } from './replication-presets.ts';
 import { replicationProperties } from './replication-properties.ts';
 
@@ -93,7 +93,10 @@ export function replicationModel(variant: ReplicationVariant = {}) {
       variant.doc ??
       "One partition's replication: produce/fetch/HW, ISR shrink and expand, truncation per release, elections, crashes and power loss — can a committed record be lost?",
     params,
-    create: (p) => withReplicationFairness(buildReplicationModel(replicationConfig(p, electLeader)), p),
+    create: (p) => {
+      const config = replicationConfig(p, electLeader);
+      return withReplicationLiveness(buildReplicationModel(config), p, config);
+    },
     properties: (p) => [...replicationProperties(p), ...replicationLiveness()],
     fairness: REPLICATION_FAIRNESS,
     validate: (p) => {

@@ -5,6 +5,9 @@ import type { Model } from '../../src/contract/model.ts';
 import type { Preset } from '../../src/contract/model-definition.ts';
 import type { ParamSpec, ParamValues } from '../../src/contract/params.ts';
 import { leadsTo, type LivenessProperty } from '../../src/contract/property.ts';
+import type { ReplicationAction } from '../../model/replication/replication-actions.ts';
+import type { ReplicationConfig } from '../../model/replication/replication-config.ts';
+import { replicationNext } from '../../model/replication/replication-next.ts';
 import type { ReplicationState } from '../../model/replication/replication-state.ts';
 
 /**
@@ -41,11 +44,20 @@ export const REPLICATION_LIVENESS_PARAMS: readonly ParamSpec[] = [
   },
 ];
 
-/** The model with the fairness these params ask for (`fetchFair=false` drops FollowerFetch from it). */
-export function withReplicationFairness<S, A extends { readonly type: string }>(model: Model<S, A>, p: ParamValues): Model<S, A> {
+/**
+ * The model with the fairness these params ask for (`fetchFair=false` drops FollowerFetch from it), and which fair
+ * step only the epoch bounds refuse: the same step with the bounds lifted would be taken (Model.boundRefusal).
+ */
+export function withReplicationLiveness(model: Model<ReplicationState, ReplicationAction>, p: ParamValues, config: ReplicationConfig): Model<ReplicationState, ReplicationAction> {
   const { FollowerFetch: _fetch, ...unfairFetch } = REPLICATION_FAIRNESS;
   const fairness = p.fetchFair === false ? unfairFetch : REPLICATION_FAIRNESS;
-  return Object.assign(Object.create(model) as Model<S, A>, { fairness });
+  const unbounded: ReplicationConfig = { ...config, maxLeaderEpoch: Number.MAX_SAFE_INTEGER, maxPartitionEpoch: Number.MAX_SAFE_INTEGER };
+  const boundRefusal = (s: ReplicationState, a: ReplicationAction): string | null => {
+    const next = replicationNext(unbounded, s, a);
+    if (next === undefined) return null;
+    return next.controller.leaderEpoch > config.maxLeaderEpoch ? `maxLeaderEpoch=${config.maxLeaderEpoch}` : `maxPartitionEpoch=${config.maxPartitionEpoch}`;
+  };
+  return Object.assign(Object.create(model) as Model<ReplicationState, ReplicationAction>, { fairness, boundRefusal });
 }
 
 const leaderOf = (s: ReplicationState) => (s.controller.leader >= 0 ? s.brokers[s.controller.leader] : undefined);

@@ -82,8 +82,8 @@ function judgePreset(definition: ModelDefinition, preset: Preset): { judged: Jud
     return done({ ...base, expect: 'holds', met, detail });
   }
   // A lasso that exists only at a model bound is no violation (it meets a `bounded` expectation instead).
-  const boundedOnly = new Set(o.violations.filter((v) => v.bounded !== undefined).map((v) => v.property));
-  const found = new Set(o.violations.filter((v) => (v.bounded !== undefined) === expectsBounded).map((v) => v.property));
+  const boundedOnly = new Set(o.violations.filter((v) => v.lasso?.bounded !== undefined).map((v) => v.property));
+  const found = new Set(o.violations.filter((v) => (v.lasso?.bounded !== undefined) === expectsBounded).map((v) => v.property));
   const absent = wanted.filter((p) => !found.has(p));
   const detail =
     absent.length === 0

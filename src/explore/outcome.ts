@@ -53,11 +53,6 @@ export interface ViolationRecord extends PathRef {
   readonly kind: 'always' | 'action' | 'liveness';
   /** Liveness only: the path is a lasso. State indices (0 = initial) of the trigger and of the loop's start. */
   readonly lasso?: LassoRef;
-  /**
-   * Liveness only: the lasso exists only because a model bound (named here) refuses a fair action on its loop —
-   * the end of the explored world, not a violation. Such records do not make the outcome a violation.
-   */
-  readonly bounded?: string;
 }
 
 /**
@@ -67,6 +62,11 @@ export interface ViolationRecord extends PathRef {
 export interface LassoRef {
   readonly trigger: number;
   readonly loop: number;
+  /**
+   * The lasso exists only because a model bound (named here, e.g. "maxEpoch=2") refuses a fair action on its
+   * loop — the end of the explored world, not a violation: such a record does not make the outcome a violation.
+   */
+  readonly bounded?: string;
 }
 
 /** What the liveness explorer kept of the graph: edges and their cost. */

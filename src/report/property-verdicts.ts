@@ -64,8 +64,8 @@ export function propertyVerdicts(all: readonly Property<any, any>[], result: Che
         : { ...base, status: 'failed', reason: vacuous };
     }
     const violation = result.violations.find((v) => v.record.property === p.name) ?? null;
-    if (violation?.record.bounded !== undefined) {
-      return { ...base, status: 'skipped', reason: `bounded: its only lasso stops where ${violation.record.bounded} refuses a fair action (not a violation)` };
+    if (violation?.record.lasso?.bounded !== undefined) {
+      return { ...base, status: 'skipped', reason: `bounded: its only lasso stops where ${violation.record.lasso.bounded} refuses a fair action (not a violation)` };
     }
     if (violation) {
       const lasso = violation.record.lasso;

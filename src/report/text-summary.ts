@@ -30,7 +30,7 @@ export function counterexampleLines(model: Model<unknown, ActionBase>, v: Violat
     if (lasso && step === lasso.loop) lines.push(`${indent}── loop: from state ${lasso.loop} ──`);
     lines.push(`${indent}${String(step + 1).padStart(3)}. ${stepInfo(model, v.trace.states[step], action, v.trace.states[step + 1]).text}`);
   });
-  if (lasso) lines.push(loopLine(lasso.loop, n, v.record.bounded, indent));
+  if (lasso) lines.push(loopLine(lasso.loop, n, v.record.lasso?.bounded, indent));
   if (written) {
     lines.push(`${indent}trace:  ${written.trace}`);
     lines.push(`${indent}report: ${written.report} (and .html)`);
@@ -62,8 +62,8 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
     const lasso = v.record.lasso;
     const n = v.record.path.length;
     lines.push(
-      lasso && v.record.bounded !== undefined
-        ? `BOUNDED   ${v.record.property} — undecided: a lasso of ${lasso.loop} action(s) of prefix, then a loop of ${n - lasso.loop}, exists only where ${v.record.bounded} stops the model`
+      lasso?.bounded !== undefined
+        ? `BOUNDED   ${v.record.property} — undecided: a lasso of ${lasso.loop} action(s) of prefix, then a loop of ${n - lasso.loop}, exists only where ${lasso.bounded} stops the model`
         : lasso
         ? `VIOLATED  ${v.record.property} — fair lasso: ${lasso.loop} action(s) of prefix, then a loop of ${n - lasso.loop} repeated forever`
         : `VIOLATED  ${v.record.property} — ${kind}, ${n} action(s)`,

@@ -38,14 +38,14 @@ describe('bound-caused stuttering', () => {
   it('without the hook the stop at max=3 looks like a fair stutter (the false alarm)', () => {
     const o = run(counter(3, { hook: false }));
     expect(o.status).toBe('violation');
-    expect(o.violations[0].bounded).toBeUndefined();
+    expect(o.violations[0].lasso?.bounded).toBeUndefined();
   });
 
   it('with it the same lasso is reported bounded: outcome incomplete, a warning names the bound', () => {
     const o = run(counter(3));
     expect(o.status).toBe('incomplete');
     expect(o.violations).toHaveLength(1);
-    expect(o.violations[0]).toMatchObject({ property: 'reaches-9', bounded: 'max=3', path: [0, 0, 0], lasso: { trigger: 0, loop: 3 } });
+    expect(o.violations[0]).toMatchObject({ property: 'reaches-9', path: [0, 0, 0], lasso: { trigger: 0, loop: 3, bounded: 'max=3' } });
     expect(o.warnings.some((w) => w.includes('reaches-9') && w.includes('max=3'))).toBe(true);
   });
 
@@ -53,7 +53,7 @@ describe('bound-caused stuttering', () => {
     const o = run(counter(3, { spin: true }));
     expect(o.status).toBe('violation');
     const v = o.violations[0];
-    expect(v.bounded).toBeUndefined();
+    expect(v.lasso?.bounded).toBeUndefined();
     expect(v.lasso).toEqual({ trigger: 0, loop: 1 });
     expect(v.path.length - v.lasso!.loop).toBe(2);
   });

@@ -1,7 +1,7 @@
 // The liveness explorer's BFS: the whole reachable graph, every edge kept (successor index + action instance in
 // an EdgeStore), and per liveness property each state's trigger/goal bits. Safety properties and witnesses are
 // checked on the way exactly as in bfs.ts, so a liveness run never checks less. No depth bound: a cut graph
-// would turn its frontier into false deadlocks; for the same reason fair actions a model bound refuses are noted.
+// would turn its frontier into false deadlocks.
 
 import { budgetPoll } from '../budget-poll.ts';
 import type { ActionBase, Model } from '../../contract/model.ts';
@@ -27,9 +27,6 @@ export interface StateGraph<A extends ActionBase> {
   readonly table: IndexedFingerprintTable;
   /** Per liveness property, per state: TRIGGER | GOAL bits. */
   readonly flags: readonly Uint8Array[];
-  /** States where a model bound alone refuses fair action instances (Model.boundRefusal), and the first bound named. */
-  readonly refused: Map<number, number[]>;
-  readonly refusedBy: Map<number, string>;
 }
 
 export interface GraphBuild<A extends ActionBase> {
@@ -63,10 +60,6 @@ export function buildStateGraph<S, A extends ActionBase>(
   const witnesses = options.witnesses;
   const found: (WitnessRecord | null)[] = witnesses.map(() => null);
   let flags = liveness.map(() => new Uint8Array(1 << 16));
-  const refused = new Map<number, number[]>();
-  const refusedBy = new Map<number, string>();
-  const fairTypes = new Set(Object.keys(model.fairness ?? {}));
-  const boundRefusal = liveness.length > 0 && model.boundRefusal ? model.boundRefusal.bind(model) : null;
   const violations: ViolationRecord[] = [];
   const maxStates = options.maxStates ?? Infinity;
   const poll = budgetPoll(options, started);
@@ -96,15 +89,6 @@ export function buildStateGraph<S, A extends ActionBase>(
     for (let w = 0; w < witnesses.length; w++) {
       if (found[w] === null && witnesses[w].check(state)) found[w] = { name: witnesses[w].name, found: true, depth: stateDepth, at: log.pathTo(id) };
     }
-  };
-
-  const noteRefusal = (state: S, action: A): void => {
-    const bound = (boundRefusal as NonNullable<typeof boundRefusal>)(state, action);
-    if (bound === null) return;
-    const list = refused.get(current) ?? [];
-    list.push(instances.id(action));
-    refused.set(current, list);
-    if (!refusedBy.has(current)) refusedBy.set(current, bound);
   };
 
   try {
@@ -140,10 +124,7 @@ export function buildStateGraph<S, A extends ActionBase>(
       for (let a = 0; a < actions.length; a++) {
         const action = actions[a];
         const next = model.next(state, action);
-        if (next === undefined) {
-          if (boundRefusal !== null && fairTypes.has(action.type)) noteRefusal(state, action);
-          continue;
-        }
+        if (next === undefined) continue;
         generated++;
         for (let i = 0; i < actionProps.length; i++) {
           if (!actionDone[i] && !actionProps[i].check(state, action, next)) {
@@ -169,7 +150,7 @@ export function buildStateGraph<S, A extends ActionBase>(
     error = { message: `the model threw: ${message}`, at: current >= 0 ? log.pathTo(current) : null };
   }
   const witnessRecords = witnesses.map((w, i) => found[i] ?? { name: w.name, found: false, depth: null, at: null });
-  const graph = { size: log.size, edges, log, instances, table, flags, refused, refusedBy };
+  const graph = { size: log.size, edges, log, instances, table, flags };
   return { graph, violations, witnesses: witnessRecords, coverage, generated, depth, stoppedBy, error };
 }
 

@@ -8,11 +8,11 @@ import type { ActionBase, Model } from '../../contract/model.ts';
 import type { LivenessProperty } from '../../contract/property.ts';
 import { coverageWarnings } from '../coverage-counter.ts';
 import type { ExploreOptions } from '../explore-options.ts';
-import type { Outcome, ViolationRecord } from '../outcome.ts';
+import type { LassoRef, Outcome, ViolationRecord } from '../outcome.ts';
 import { StateEncoder } from '../state-encoder.ts';
 import { actionKey } from './action-instances.ts';
 import { buildStateGraph, GOAL, TRIGGER, type StateGraph } from './build-state-graph.ts';
-import { findDoomed } from './doomed-states.ts';
+import { findDoomed, type Doom } from './doomed-states.ts';
 import type { RefusedByBound } from './fair-cores.ts';
 import { findLasso } from './find-lasso.ts';
 
@@ -37,7 +37,7 @@ export function exploreLiveness<S, A extends ActionBase>(model: Model<S, A>, opt
   const entries = built.coverage.entries();
   // A lasso that exists only at a model bound is reported (marked bounded) but proves no violation, nor that the
   // property holds: the outcome is incomplete unless something else is violated.
-  const real = violations.filter((v) => v.bounded === undefined);
+  const real = violations.filter((v) => v.lasso?.bounded === undefined);
   const status = error ? 'error' : real.length > 0 ? 'violation' : violations.length > 0 || !finished ? 'incomplete' : 'ok';
   return {
     status,
@@ -59,8 +59,8 @@ export function exploreLiveness<S, A extends ActionBase>(model: Model<S, A>, opt
       ...coverageWarnings(entries),
       ...(liveness.length > 0 && !model.fairness ? ['the model declares no fairness: every behaviour may stop (stutter) anywhere'] : []),
       ...violations
-        .filter((v) => v.bounded !== undefined)
-        .map((v) => `${v.property}: its only counterexamples stop where ${v.bounded} refuses a fair action — the end of the explored world, not a liveness violation; raise the bound to decide it`),
+        .filter((v) => v.lasso?.bounded !== undefined)
+        .map((v) => `${v.property}: its only counterexamples stop where ${v.lasso?.bounded} refuses a fair action — the end of the explored world, not a liveness violation; raise the bound to decide it`),
     ],
     error,
     graph: { edges: graph.edges.edgeCount, bytesPerEdge: graph.edges.bytesPerEdge, graphBytes: graph.edges.bytes + graph.table.bytes },
@@ -68,46 +68,74 @@ export function exploreLiveness<S, A extends ActionBase>(model: Model<S, A>, opt
 }
 
 function checkOne<S, A extends ActionBase>(model: Model<S, A>, graph: StateGraph<A>, property: LivenessProperty<S>, p: number): ViolationRecord | null {
-  // First with bound-refused fair actions counted as enabled (a bound is no fair place to stop): a lasso found
-  // so is a violation within the bounds. Only if there is none, without them: a lasso then exists only at a bound.
-  const real = lassoFor(model, graph, property, p, graph.refused);
-  if (real !== null || graph.refused.size === 0) return real?.record ?? null;
-  const atBound = lassoFor(model, graph, property, p, undefined);
-  if (atBound === null) return null;
-  return { ...atBound.record, bounded: atBound.bound ?? 'a model bound' };
+  const view = graph.edges.view();
+  const lenient = findDoomed(view, graph.size, graph.flags[p], GOAL, graph.instances.fairness, graph.instances.size);
+  const first = lassoFrom(model, graph, property, p, lenient, undefined);
+  if (first === null || !model.boundRefusal) return first?.record ?? null;
+  // Counting bound-refused fair actions as enabled (never taken) only prunes fair cores, so they are looked up in
+  // the cores just found, and the search repeated: a lasso found then is a violation within the bounds; if none
+  // is, the first lasso exists only where a bound stops the model.
+  const refused = refusalsIn(model, graph, lenient.cores);
+  if (refused.instances.size === 0) return first.record;
+  const strict = findDoomed(view, graph.size, graph.flags[p], GOAL, graph.instances.fairness, graph.instances.size, refused.instances);
+  const real = lassoFrom(model, graph, property, p, strict, refused.instances);
+  if (real !== null) return real.record;
+  const bound = first.loopStates.map((v) => refused.by.get(v)).find((b) => b !== undefined);
+  return { ...first.record, lasso: { ...(first.record.lasso as LassoRef), bounded: bound ?? 'a model bound' } };
 }
 
-function lassoFor<S, A extends ActionBase>(
+function lassoFrom<S, A extends ActionBase>(
   model: Model<S, A>,
   graph: StateGraph<A>,
   property: LivenessProperty<S>,
   p: number,
+  doom: Doom,
   refused: RefusedByBound | undefined,
-): { record: ViolationRecord; bound: string | undefined } | null {
-  const view = graph.edges.view();
+): { record: ViolationRecord; loopStates: number[] } | null {
   const flags = graph.flags[p];
-  const fairness = graph.instances.fairness;
-  const doom = findDoomed(view, graph.size, flags, GOAL, fairness, graph.instances.size, refused);
   let trigger = -1;
   for (let v = 0; v < graph.size && trigger < 0; v++) {
     if ((flags[v] & TRIGGER) !== 0 && doom.notGoal[v] === 1 && doom.doomed[doom.sccOf[v]] === 1) trigger = v;
   }
   if (trigger < 0) return null;
-  const lasso = findLasso(view, graph.size, doom, fairness, trigger, refused);
+  const view = graph.edges.view();
+  const lasso = findLasso(view, graph.size, doom, graph.instances.fairness, trigger, refused);
   const at = graph.log.pathTo(trigger);
   const path = [...at.path, ...toActionIndices(model, graph, at, [...lasso.stem, ...lasso.loop])];
-  const loopStates = [lasso.loopState, ...lasso.loop.map((pos) => view.succ[pos])];
-  const bound = loopStates.map((v) => graph.refusedBy.get(v)).find((b) => b !== undefined);
-  return {
-    record: { property: property.name, kind: 'liveness', initIndex: at.initIndex, path, lasso: { trigger: at.path.length, loop: at.path.length + lasso.stem.length } },
-    bound,
-  };
+  const lassoRef = { trigger: at.path.length, loop: at.path.length + lasso.stem.length };
+  return { record: { property: property.name, kind: 'liveness', initIndex: at.initIndex, path, lasso: lassoRef }, loopStates: [lasso.loopState, ...lasso.loop.map((pos) => view.succ[pos])] };
+}
+
+/** Per state of the given cores, the fair action instances only a model bound refuses (Model.boundRefusal), and the first bound named. */
+function refusalsIn<S, A extends ActionBase>(model: Model<S, A>, graph: StateGraph<A>, cores: readonly Uint32Array[]): { instances: Map<number, number[]>; by: Map<number, string> } {
+  const instances = new Map<number, number[]>();
+  const by = new Map<number, string>();
+  const fair = model.fairness ?? {};
+  const boundRefusal = (model.boundRefusal as NonNullable<Model<S, A>['boundRefusal']>).bind(model);
+  for (const core of cores) {
+    for (const v of core) {
+      const state = stateAt(model, graph.log.pathTo(v));
+      for (const action of model.actions(state)) {
+        if (!Object.hasOwn(fair, action.type) || model.next(state, action) !== undefined) continue;
+        const bound = boundRefusal(state, action);
+        if (bound === null) continue;
+        instances.set(v, [...(instances.get(v) ?? []), graph.instances.id(action)]);
+        if (!by.has(v)) by.set(v, bound);
+      }
+    }
+  }
+  return { instances, by };
+}
+
+function stateAt<S, A extends ActionBase>(model: Model<S, A>, at: { initIndex: number; path: readonly number[] }): S {
+  let state = model.init()[at.initIndex];
+  for (const i of at.path) state = model.next(state, model.actions(state)[i]) as S;
+  return state;
 }
 
 /** Turns edge positions into indices in each state's `actions()` list, replaying from the trigger state. */
 function toActionIndices<S, A extends ActionBase>(model: Model<S, A>, graph: StateGraph<A>, at: { initIndex: number; path: number[] }, edges: readonly number[]): number[] {
-  let state = model.init()[at.initIndex];
-  for (const i of at.path) state = model.next(state, model.actions(state)[i]) as S;
+  let state = stateAt(model, at);
   const { succ, act } = graph.edges.view();
   const encoder = new StateEncoder();
   const out: number[] = [];
