@@ -28,8 +28,8 @@ describe('kcheck check / replay: liveness', () => {
     expect(md).toContain('## ↺ Loop: from state 16 the model stops only because maxEpoch=2 refuses a fair action');
     expect(md).toContain('Undecided within the bounds');
     const replay = await runCli('replay', trace);
-    expect(replay.code).toBe(1);
-    expect(replay.out).toContain('the loop from state 16 closes, is fair and never reaches the goal');
+    expect(replay.code).toBe(4);
+    expect(replay.out).toContain('BOUNDED: the loop from state 16 closes and never reaches the goal, but only because maxEpoch=2 refuses a fair action');
     // A loop index pointing at a state the trace does not return to is not a lasso.
     writeFileSync(trace, JSON.stringify({ ...itf, loop: 14 }));
     const broken = await runCli('replay', trace);
