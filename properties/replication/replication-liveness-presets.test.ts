@@ -46,6 +46,17 @@ describe('KAFKA-13091: the HW stops advancing after an AlterIsr response', () =>
     expect(l.actions).toEqual(['Produce', 'ShrinkIsr', 'HandleAlterPartition']);
   });
 
+  it('kafka-13091-isr-flapping (async fetch, every response lost): shrink/expand for ever, a real 2-step loop that only maxPartitionEpoch ends (bounded)', () => {
+    const { outcome, violations } = checkModel(replication, { preset: 'kafka-13091-isr-flapping', properties: ['high-watermark-eventually-advances'] });
+    expect(outcome.status).toBe('incomplete');
+    expect(outcome.stats.distinctStates).toBe(124);
+    const { path, lasso } = violations[0].record;
+    expect(lasso).toEqual({ trigger: 1, loop: 14, bounded: 'maxPartitionEpoch=5' });
+    expect(path.length - lasso!.loop).toBe(2);
+    expect(violations[0].trace.actions.slice(14).map((a) => a.type)).toEqual(['DropFetchResponse', 'FollowerFetch']);
+    expect(runPreset(replication, preset('kafka-13091-isr-flapping-fixed')).met).toBe(true);
+  });
+
   it('kafka-13091-fixed: with the fix the response recomputes the HW (holds over 43 states)', () => {
     const c = runPreset(replication, preset('kafka-13091-fixed'));
     expect(c.met).toBe(true);

@@ -21,6 +21,9 @@ export const REPLICATION_FAIRNESS: Readonly<Record<string, 'weak' | 'strong'>> =
   // maybeShrinkIsr is a scheduled task (ReplicaManager's isr-expiration, every replica.lag.time.max.ms / 2): a
   // follower that keeps lagging is eventually shrunk.
   ShrinkIsr: 'weak',
+  // fetch=async: a lost Fetch response is noticed when the request times out (a timer) and the fetcher sends the
+  // next Fetch; delivery itself is not forced, so the network may lose every response.
+  DropFetchResponse: 'weak',
   TruncateFollower: 'weak',
   ApplyPartitionState: 'weak',
   HandleAlterPartition: 'weak',
@@ -134,6 +137,19 @@ export const replicationLivenessPresets: readonly Preset[] = [
     doc: 'Kafka 2.8.0 (AlterIsr, KAFKA-13091 not yet fixed): a follower stops fetching, the leader shrinks the ISR to itself, and when the AlterIsr response commits it nothing recomputes the HW — with no more produces or fetches it stays below the log end for ever (acks=all produce times out). Fixed in 3.1 (9ee19713966).',
     params: { ...STALLED_FOLLOWER, kafkaVersion: '2.8' },
     expect: { violates: ['high-watermark-eventually-advances'] },
+    liveness: ['high-watermark-eventually-advances'],
+  },
+  {
+    name: 'kafka-13091-isr-flapping',
+    doc: 'KAFKA-13091 (2.8) with fetch=async and a network that loses every Fetch response: the follower keeps fetching at offset 0, so the leader shrinks it out and lets it back in for ever while the HW stays at 0 — a real 2-step loop (fetch, response lost) that only maxPartitionEpoch ends: reported bounded, since each flap costs a partition epoch and no finite lasso captures the infinite story.',
+    params: { ...STALLED_FOLLOWER, fetchFair: true, fetch: 'async', kafkaVersion: '2.8' },
+    expect: { bounded: ['high-watermark-eventually-advances'] },
+  },
+  {
+    name: 'kafka-13091-isr-flapping-fixed',
+    doc: 'The same lossy network with KAFKA-13091 on: the first shrink\u2019s AlterIsr response recomputes the HW to the log end.',
+    params: { ...STALLED_FOLLOWER, fetchFair: true, fetch: 'async', kafkaVersion: '2.8', kafka13091: 'true' },
+    expect: { holds: true },
     liveness: ['high-watermark-eventually-advances'],
   },
   {
