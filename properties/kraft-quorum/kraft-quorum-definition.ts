@@ -3,11 +3,10 @@
 import { defineModel, type PresetSpec } from '../../src/contract/define-model.ts';
 import type { KraftQuorumAction } from '../../model/kraft-quorum/kraft-quorum-actions.ts';
 import { kraftQuorumConfig, kraftQuorumModel } from '../../model/kraft-quorum/kraft-quorum-model.ts';
-import { withKraftBoundRefusal } from './kraft-quorum-bounds.ts';
 import type { KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
 import { kraftQuorumPresets } from './kraft-quorum-presets.ts';
 import { kraftQuorumProperties } from './kraft-quorum-properties.ts';
-import { kraftQuorumLiveness } from './kraft-quorum-liveness.ts';
+import { kraftQuorumLiveness, withKraftBoundRefusal } from './kraft-quorum-liveness.ts';
 
 export const kraftQuorumDefinition = defineModel({
   name: 'kraft-quorum',

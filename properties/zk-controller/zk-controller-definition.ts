@@ -4,10 +4,9 @@
 import { defineModel } from '../../src/contract/define-model.ts';
 import type { ZkControllerAction } from '../../model/zk-controller/zk-controller-actions.ts';
 import { zkControllerConfig, zkControllerModel } from '../../model/zk-controller/zk-controller-model.ts';
-import { withZkBoundRefusal } from './zk-controller-bounds.ts';
 import type { ZkControllerState } from '../../model/zk-controller/zk-controller-state.ts';
 import { zkControllerProperties } from './zk-controller-properties.ts';
-import { zkControllerLiveness } from './zk-controller-liveness.ts';
+import { withZkBoundRefusal, zkControllerLiveness } from './zk-controller-liveness.ts';
 
 export const zkControllerDefinition = defineModel({
   name: 'zk-controller',
