@@ -31,6 +31,7 @@ export function handleAlterPartition(state: ReplicationState, id: number, config
     NOW_MS,
     leaderPartitionConfig(config),
     clusterView(next),
+    config.toggles.kafka13091,
   );
   let broker: BrokerState = withLeaderPartition(leader, handled.partition, config.replicas);
   if (handled.outcome !== 'retry') broker = patchBroker(broker, { alterPartition: null });

@@ -102,9 +102,10 @@ export function controllerOnBrokerUp(state: ReplicationState, b: number, previou
     // The model's kip966Elr stands for a metadata version with ELR (3.5–3.9's production MVs have none).
     const handling = registrationHandling(config.toggles, config.eligibleLeaderReplicas, previous === 'clean');
     const next = applyRegistrationHandling(p, b, handling, ctx).partition;
-    return handleBrokerUnfenced(next, b, ctx).partition;
+    // handleBrokerUnfenced only elects leaderless partitions (3.9.0 ReplicationControlManager); startupElection=false skips it.
+    return config.startupElection ? handleBrokerUnfenced(next, b, ctx).partition : next;
   }
-  return zkBrokerStartup(p, online(state), zkInput(state, config));
+  return config.startupElection ? zkBrokerStartup(p, online(state), zkInput(state, config)) : p;
 }
 
 /** leaderElection=znode-race: live replica `b` wins the race for the leaderless partition's znode. */

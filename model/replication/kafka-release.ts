@@ -39,6 +39,7 @@ export const TOGGLE_NAMES = [
   'kafka16952',
   'kafka18106',
   'kafka18635',
+  'kafka13091',
 ] as const;
 export type ToggleName = (typeof TOGGLE_NAMES)[number];
 export type ReleaseToggles = Readonly<Record<ToggleName, boolean>>;
@@ -49,6 +50,8 @@ export interface ToggleSpec {
   readonly fix: string;
   /** The first release of KAFKA_VERSIONS whose code has it. */
   readonly since: KafkaVersion;
+  /** Releases from `since` on whose code lacks it anyway (a fix that an intermediate rewrite lost). */
+  readonly absentIn?: readonly KafkaVersion[];
   readonly doc: string;
 }
 
@@ -107,6 +110,16 @@ export const TOGGLES: readonly ToggleSpec[] = [
     since: 'latest',
     doc: 'clean-shutdown detection by previousBrokerEpoch again: only an unclean restart leaves the ELR',
   },
+  {
+    // ≤ 2.6 shrank the ISR by a synchronous ZooKeeper write and called maybeIncrementLeaderHW right after (2.1.0
+    // Partition.maybeShrinkIsr); 2.7's AlterIsr made the write asynchronous and its response handler forgot the HW
+    // (2.8.0 handleAlterIsrResponse); 9ee19713966 (3.1) recomputes it there (3.5.0 Partition.scala handleAlterPartitionResponse).
+    name: 'kafka13091',
+    fix: 'KAFKA-13091, 9ee19713966 (3.1)',
+    since: '0.10',
+    absentIn: ['2.8'],
+    doc: 'the leader recomputes the HW when its ISR change commits (the AlterIsr response; ≤ 2.6 after the synchronous ZK write)',
+  },
 ];
 
 function atLeast(version: KafkaVersion, since: KafkaVersion): boolean {
@@ -116,7 +129,7 @@ function atLeast(version: KafkaVersion, since: KafkaVersion): boolean {
 /** Every switch as `version`'s code has it. */
 export function releaseToggles(version: KafkaVersion): ReleaseToggles {
   const out = {} as Record<ToggleName, boolean>;
-  for (const t of TOGGLES) out[t.name] = atLeast(version, t.since);
+  for (const t of TOGGLES) out[t.name] = atLeast(version, t.since) && !(t.absentIn ?? []).includes(version);
   return out;
 }
 

@@ -67,6 +67,12 @@ export interface ReplicationConfig {
    * KRaft heartbeat timeout), and a KRaft broker may re-register before it; `instant` — in the same step.
    */
   readonly failureDetection: 'timeout' | 'instant';
+  /**
+   * A broker's return elects leaderless partitions it is in the ISR of (ZK onBrokerStartup's
+   * triggerOnlinePartitionStateChange, 2.8.0 KafkaController:536; KRaft handleBrokerUnfenced). Off only for the
+   * liveness preset showing what that election is for: no Kafka release lacked it.
+   */
+  readonly startupElection: boolean;
 }
 
 /** The truncation switches an era name stands for (the `truncation` shorthand). */
@@ -147,6 +153,7 @@ export function replicationConfig(p: ParamValues, electLeader?: OfflineElection)
     fetch: (p.fetch ?? 'atomic') as 'atomic' | 'async',
     maxRecordsPerFetch: (p.maxRecordsPerFetch ?? 0) as number,
     failureDetection: (p.failureDetection ?? 'timeout') as 'timeout' | 'instant',
+    startupElection: (p.startupElection ?? true) as boolean,
   };
 }
 

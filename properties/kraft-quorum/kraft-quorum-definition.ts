@@ -6,7 +6,7 @@ import { kraftQuorumConfig, kraftQuorumModel } from '../../model/kraft-quorum/kr
 import type { KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
 import { kraftQuorumPresets } from './kraft-quorum-presets.ts';
 import { kraftQuorumProperties } from './kraft-quorum-properties.ts';
-import { kraftQuorumLiveness } from './kraft-quorum-liveness.ts';
+import { kraftQuorumLiveness, withKraftBoundRefusal } from './kraft-quorum-liveness.ts';
 
 export const kraftQuorumDefinition = defineModel({
   name: 'kraft-quorum',
@@ -32,7 +32,10 @@ export const kraftQuorumDefinition = defineModel({
     { name: 'timers', type: 'enum', default: 'any-time', values: ['any-time', 'when-quiet'], doc: 'when election and fetch timers may fire: at any time, or only while no message is in flight (a timeout outlasts a round trip)' },
     { name: 'divergenceCheck', type: 'bool', default: true, doc: "the leader validates the follower's last fetched epoch (false: it trusts the fetch offset, like Raft without prevLogTerm)" },
   ],
-  create: (p) => kraftQuorumModel(kraftQuorumConfig(p)),
+  create: (p) => {
+    const config = kraftQuorumConfig(p);
+    return withKraftBoundRefusal(kraftQuorumModel(config), config);
+  },
   properties: (p) => [...kraftQuorumProperties(p), ...kraftQuorumLiveness(p)],
   validate: (p) =>
     (p.voters as number) < 2 && (p.diskLosses as number) > 0 ? 'diskLosses needs at least 2 voters (someone must keep the data)' : undefined,

@@ -11,7 +11,7 @@ import { replicationConfig, resolveRelease } from '../../model/replication/repli
 import { replicationModel as buildReplicationModel } from '../../model/replication/replication-model.ts';
 import { withReplicationReads } from '../../model/replication/replication-footprints.ts';
 import { releasePresets } from './release-presets.ts';
-import { REPLICATION_FAIRNESS, replicationLiveness, replicationLivenessPresets } from './replication-liveness.ts';
+import { REPLICATION_FAIRNESS, REPLICATION_LIVENESS_PARAMS, replicationLiveness, replicationLivenessPresets, withReplicationLiveness } from './replication-liveness.ts';
 import { replicationPresets } from './replication-presets.ts';
 import { replicationProperties } from './replication-properties.ts';
 
@@ -43,7 +43,7 @@ const PARAMS: readonly ParamSpec[] = [
       type: 'enum' as const,
       default: 'auto',
       values: ['auto', 'true', 'false'],
-      doc: `${t.fix}: ${t.doc}; auto = on from ${t.since === 'latest' ? 'latest' : `Kafka ${t.since}`}`,
+      doc: `${t.fix}: ${t.doc}; auto = on from ${t.since === 'latest' ? 'latest' : `Kafka ${t.since}`}${t.absentIn ? ` except ${t.absentIn.join(', ')}` : ''}`,
     })),
     { name: 'dataLossShutdowns', type: 'int', default: 0, min: 0, max: 2, doc: 'power failures that lose a broker\'s unflushed records' },
     { name: 'crashes', type: 'int', default: 1, min: 0, max: 3, doc: 'process crashes (the log survives; an unclean shutdown for KIP-966)' },
@@ -74,6 +74,7 @@ const PARAMS: readonly ParamSpec[] = [
       doc: 'when the controller notices a crash or power loss: timeout = a later SessionExpires step (ZK session / KRaft heartbeat timeout; a KRaft broker may re-register first, the leader acts on its stale view meanwhile); instant = in the same step, which leaves those interleavings out',
     },
     { name: 'reassignments', type: 'int', default: 0, min: 0, max: 3, doc: 'operator reassignments that only reorder the replicas (a new preferred replica for the rebalance)' },
+    ...REPLICATION_LIVENESS_PARAMS,
 ];
 
 export interface ReplicationVariant {
@@ -100,11 +101,13 @@ export function replicationModel(variant: ReplicationVariant = {}) {
       variant.doc ??
       "One partition's replication: produce/fetch/HW, ISR shrink and expand, truncation per release, elections, crashes and power loss — can a committed record be lost?",
     params,
-    create: (p) => buildReplicationModel(replicationConfig(p, electLeader)),
+    create: (p) => {
+      const config = replicationConfig(p, electLeader);
+      return withReplicationLiveness(buildReplicationModel(config), p, config);
+    },
     // Each safety property carries the state parts it reads, so --por knows which steps are visible.
     properties: (p) => [...withReplicationReads(replicationProperties(p), p.replicas as number), ...replicationLiveness()],
-    // A dead broker's session / heartbeat timeout is finite: SessionExpires, once enabled, stays so until taken.
-    fairness: { ...REPLICATION_FAIRNESS, SessionExpires: 'weak' },
+    fairness: REPLICATION_FAIRNESS,
     validate: (p) => {
       const { toggles, leaderElection } = resolveRelease(p);
       if (toggles.kip966Elr && leaderElection !== 'kraft') return 'kip966Elr (KIP-966) needs leaderElection=kraft; set kip966Elr=false';

@@ -33,7 +33,7 @@ describe('replication presets (what `kcheck suite` checks)', () => {
 
   it.each([
     ['kafka-2.1', 239122, 31],
-    ['kafka-2.8', 208109, 29],
+    ['kafka-2.8', 201080, 28],
     ['kafka-latest', 26027, 23],
   ])('release preset %s holds over %i distinct states (depth %i)', (name, distinct, depth) => {
     const verdict = verdicts.get(name)!;

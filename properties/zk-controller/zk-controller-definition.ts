@@ -6,7 +6,7 @@ import type { ZkControllerAction } from '../../model/zk-controller/zk-controller
 import { zkControllerConfig, zkControllerModel } from '../../model/zk-controller/zk-controller-model.ts';
 import type { ZkControllerState } from '../../model/zk-controller/zk-controller-state.ts';
 import { zkControllerProperties } from './zk-controller-properties.ts';
-import { zkControllerLiveness } from './zk-controller-liveness.ts';
+import { withZkBoundRefusal, zkControllerLiveness } from './zk-controller-liveness.ts';
 
 export const zkControllerDefinition = defineModel({
   name: 'zk-controller',
@@ -24,7 +24,10 @@ export const zkControllerDefinition = defineModel({
     { name: 'electionSurvivesExpiry', type: 'bool', default: true, doc: 'an election under way when the session expires still registers on the new session (over-approximation); false: it fails, as KafkaController blocks the new session until Expire is handled' },
     { name: 'brokerEpochCheck', type: 'bool', default: true, doc: 'KIP-380: brokers reject requests addressed to an older registration of themselves' },
   ],
-  create: (p) => zkControllerModel(zkControllerConfig(p)),
+  create: (p) => {
+    const config = zkControllerConfig(p);
+    return withZkBoundRefusal(zkControllerModel(config), config);
+  },
   properties: (p) => [...zkControllerProperties(p.brokers as number), ...zkControllerLiveness()],
   validate: (p) => ((p.maxInFlight as number) < (p.brokers as number) ? `maxInFlight (${p.maxInFlight}) must be at least brokers (${p.brokers}): a controller sends one request per broker` : undefined),
   presets: [

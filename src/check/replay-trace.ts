@@ -5,7 +5,7 @@
 import type { TraceValue } from '../contract/model.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import { KcheckError } from '../errors.ts';
-import { lassoProblem } from '../explore/liveness/lasso-check.ts';
+import { lassoBound, lassoProblem } from '../explore/liveness/lasso-check.ts';
 import { replayOrThrow } from '../explore/trace.ts';
 import { readJsonInput } from '../io/read-input.ts';
 import { fromItfValue, parseItf, toItfValue } from '../report/itf.ts';
@@ -29,6 +29,8 @@ export interface ReplayResult {
   /** Liveness: the state the lasso's loop returns to, and why it no longer reproduces (null when it does). */
   readonly loop?: number;
   readonly problem?: string | null;
+  /** Liveness: the model bound the loop stops at (a bounded lasso, not a violation), or null. */
+  readonly bounded?: string | null;
 }
 
 /** Canonical text of a value (sorted keys), so recorded and replayed values compare structurally. */
@@ -101,7 +103,7 @@ export function replay(definition: ModelDefinition, file: string, trace = readTr
     // A lasso reproduces when its loop closes, the goal never holds from the trigger on, and the loop is fair.
     if (loop === undefined) throw new KcheckError('KC_BAD_TRACE', `${file}: ${meta.property} is a liveness property but the trace has no "loop"`);
     const problem = lassoProblem(model, property, replayed, { trigger: typeof meta.trigger === 'number' ? meta.trigger : 0, loop });
-    return { ...base, reproduced: problem === null, violatedAtStep: null, loop, problem };
+    return { ...base, reproduced: problem === null, violatedAtStep: null, loop, problem, bounded: problem === null ? lassoBound(model, replayed, loop) : null };
   }
   let violatedAt = -1;
   for (let i = 0; i < replayed.states.length && violatedAt < 0; i++) {

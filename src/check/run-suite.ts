@@ -47,13 +47,14 @@ export function runPreset(definition: ModelDefinition, preset: Preset, outDir?: 
   const bounds = [
     ...(preset.bounds?.maxDepth !== undefined ? [`--max-depth ${preset.bounds.maxDepth}`] : []),
     ...(preset.bounds?.maxStates !== undefined ? [`--max-states ${preset.bounds.maxStates}`] : []),
-    ...('violates' in preset.expect ? [...preset.expect.violates.map((p) => `--property ${p}`), '--continue'] : []),
+    ...('violates' in preset.expect ? [...preset.expect.violates.map((p) => `--property ${p}`), '--continue'] : 'bounded' in preset.expect ? preset.expect.bounded.map((p) => `--property ${p}`) : []),
   ];
   return { ...judged, configuration, rerun: rerunCommand(definition, preset.name, result.params, bounds), story, files };
 }
 
 function judgePreset(definition: ModelDefinition, preset: Preset): { judged: Judged; result: CheckResult } {
-  const wanted = 'violates' in preset.expect ? preset.expect.violates : undefined;
+  const expectsBounded = 'bounded' in preset.expect;
+  const wanted = 'violates' in preset.expect ? preset.expect.violates : 'bounded' in preset.expect ? preset.expect.bounded : undefined;
   const result = checkModel(definition, {
     preset: preset.name,
     maxDepth: preset.bounds?.maxDepth,
@@ -80,15 +81,17 @@ function judgePreset(definition: ModelDefinition, preset: Preset): { judged: Jud
             : `holds${bounded ? ` up to depth ${preset.bounds?.maxDepth}` : ''}${preset.liveness ? ` (liveness: ${preset.liveness.join(', ')})` : ''}`;
     return done({ ...base, expect: 'holds', met, detail });
   }
-  const found = new Set(violations.map((v) => v.property));
+  // A lasso that exists only at a model bound is no violation (it meets a `bounded` expectation instead).
+  const boundedOnly = new Set(o.violations.filter((v) => v.lasso?.bounded !== undefined).map((v) => v.property));
+  const found = new Set(o.violations.filter((v) => (v.lasso?.bounded !== undefined) === expectsBounded).map((v) => v.property));
   const absent = wanted.filter((p) => !found.has(p));
   const detail =
     absent.length === 0
-      ? `violates ${violations.map((v) => `${v.property} (${v.length} actions)`).join(', ')}`
-      : `expected a violation of ${absent.join(', ')} but ${o.status === 'incomplete' ? `the search stopped (${o.stoppedBy})` : 'none was found'}`;
+      ? `${expectsBounded ? 'bounded' : 'violates'} ${violations.map((v) => `${v.property} (${v.length} actions)`).join(', ')}`
+      : `expected ${expectsBounded ? 'a lasso only at a bound for' : 'a violation of'} ${absent.join(', ')} but ${o.status === 'incomplete' && !absent.some((p) => boundedOnly.has(p)) ? `the search stopped (${o.stoppedBy})` : absent.some((p) => boundedOnly.has(p)) ? 'its only lasso stops at a model bound' : 'none was found'}`;
   return done({ ...base, expect: describe(preset), met: absent.length === 0, detail });
 }
 
 function describe(preset: Preset): string {
-  return 'holds' in preset.expect ? 'holds' : `violates ${preset.expect.violates.join(', ')}`;
+  return 'holds' in preset.expect ? 'holds' : 'bounded' in preset.expect ? `bounded ${preset.expect.bounded.join(', ')}` : `violates ${preset.expect.violates.join(', ')}`;
 }

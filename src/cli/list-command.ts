@@ -23,7 +23,7 @@ export function describeModel(definition: ModelDefinition) {
 }
 
 function expectation(expect: ModelDefinition['presets'][number]['expect']): string {
-  return 'holds' in expect ? 'holds' : `violates ${expect.violates.join(', ')}`;
+  return 'holds' in expect ? 'holds' : 'bounded' in expect ? `bounded ${expect.bounded.join(', ')}` : `violates ${expect.violates.join(', ')}`;
 }
 
 export function listCommand(registry: Registry): Command {

@@ -4,6 +4,7 @@
 
 import { readTrace, replay } from '../check/replay-trace.ts';
 import { KcheckError } from '../errors.ts';
+import { EXIT } from './exit-codes.ts';
 import type { CliIo, Command } from './command.ts';
 import { enumOption, parseOptions } from './parse-options.ts';
 import { modelNamed, type Registry } from './registry.ts';
@@ -29,11 +30,14 @@ export function replayCommand(registry: Registry): Command {
       const r = replay(modelNamed(registry, trace.meta.model), file, trace);
       const label = `${r.model}${r.preset ? ` (${r.preset}${describeOverrides(r.overrides)})` : ''}`;
       if (format === 'json') {
-        const lasso = r.loop !== undefined ? { loop: r.loop, problem: r.problem } : {};
-        io.out(`${JSON.stringify({ file, model: r.model, preset: r.preset, overrides: r.overrides, property: r.property, steps: r.steps, ...lasso, outcome: r.reproduced ? 'violation' : 'ok', violatedAtStep: r.violatedAtStep })}\n`);
+        const lasso = r.loop !== undefined ? { loop: r.loop, problem: r.problem, ...(r.bounded ? { bounded: r.bounded } : {}) } : {};
+        const outcome = r.reproduced ? (r.bounded ? 'bounded' : 'violation') : 'ok';
+        io.out(`${JSON.stringify({ file, model: r.model, preset: r.preset, overrides: r.overrides, property: r.property, steps: r.steps, ...lasso, outcome, violatedAtStep: r.violatedAtStep })}\n`);
       } else if (r.loop !== undefined) {
         io.out(
-          r.reproduced
+          r.reproduced && r.bounded
+            ? `replay ${file}: ${label} — ${r.property} BOUNDED: the loop from state ${r.loop} closes and never reaches the goal, but only because ${r.bounded} refuses a fair action — a model bound, not a violation\n`
+            : r.reproduced
             ? `replay ${file}: ${label} — ${r.property} VIOLATED: the loop from state ${r.loop} closes, is fair and never reaches the goal: the counterexample reproduces\n`
             : `replay ${file}: ${r.model} — ${r.property}: the lasso no longer reproduces (${r.problem})\n`,
         );
@@ -44,7 +48,7 @@ export function replayCommand(registry: Registry): Command {
             : `replay ${file}: ${r.model} — ${r.property} holds on every step of the trace: it no longer reproduces\n`,
         );
       }
-      return r.reproduced ? 1 : 0;
+      return r.reproduced ? (r.bounded ? EXIT.incomplete : 1) : 0;
     },
   };
 }

@@ -115,8 +115,12 @@ export function checkDefinition(definition: ModelDefinition): void {
       const known = definition.properties(params).filter((p) => p.kind !== 'sometimes').map((p) => p.name);
       const unknown = preset.expect.violates.filter((p) => !known.includes(p));
       if (unknown.length > 0) throw bad(name, `preset ${preset.name} expects a violation of ${unknown.join(', ')}, which is not a property it has; valid: ${known.join(', ')}`);
+    } else if ('bounded' in preset.expect) {
+      const known = definition.properties(params).filter((p) => p.kind === 'liveness').map((p) => p.name);
+      const unknown = preset.expect.bounded.filter((p) => !known.includes(p));
+      if (unknown.length > 0) throw bad(name, `preset ${preset.name} expects ${unknown.join(', ')} bounded, which is not a liveness property it has; valid: ${known.join(', ')}`);
     } else if (!('holds' in preset.expect)) {
-      throw bad(name, `preset ${preset.name}: expect must be { holds: true } or { violates: [property, ...] }`);
+      throw bad(name, `preset ${preset.name}: expect must be { holds: true }, { violates: [property, ...] } or { bounded: [liveness property, ...] }`);
     }
   }
 }

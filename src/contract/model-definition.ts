@@ -5,7 +5,11 @@ import type { ActionBase, Model } from './model.ts';
 import type { ParamSpec, ParamValues } from './params.ts';
 import type { Property } from './property.ts';
 
-export type Expectation = { readonly holds: true } | { readonly violates: readonly string[] };
+/**
+ * `bounded`: liveness properties whose only counterexamples stop where a model bound refuses a fair action
+ * (Model.boundRefusal) — undecided within the bounds, neither held nor violated.
+ */
+export type Expectation = { readonly holds: true } | { readonly violates: readonly string[] } | { readonly bounded: readonly string[] };
 
 export interface Preset {
   readonly name: string;

@@ -86,6 +86,13 @@ export interface Model<S, A extends ActionBase> {
    * `\A i : WF_vars(A(i))`, so one broker's steps cannot starve another's.
    */
   readonly fairness?: Readonly<Record<string, 'weak' | 'strong'>>;
+  /**
+   * Optional, for liveness: when `action` is not enabled in `state` only because a model bound (an epoch cap, a
+   * message budget) refuses it, the bound's name (e.g. "maxEpoch=2"); else null. A fair behaviour that stops there
+   * is the bound's end, not the system's: the liveness checker counts such an action as enabled and never taken,
+   * and reports a counterexample that exists only that way as bounded, not as a violation.
+   */
+  boundRefusal?(state: S, action: A): string | null;
   /** One line in the protocol's words, e.g. "broker 2 creates /controller (epoch 3)". Defaults to JSON. */
   describeAction?(action: A): string;
   /** Optional picture of a state for the trace page and the explorer (nodes, logs as cells, messages in flight). */

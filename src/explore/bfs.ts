@@ -9,7 +9,8 @@ import { CoverageCounter, coverageWarnings } from './coverage-counter.ts';
 import type { ExploreOptions } from './explore-options.ts';
 import { FingerprintSet } from './fingerprint-set.ts';
 import { createFrontier } from './frontier.ts';
-import { statusOf, type Outcome, type ViolationRecord, type WitnessRecord } from './outcome.ts';
+import { statusOf, type Outcome } from './outcome.ts';
+import { stateChecks } from './state-checks.ts';
 import { StateEncoder } from './state-encoder.ts';
 import { NO_PARENT, StateLog } from './state-log.ts';
 import { reductionPlan, type ReductionStats } from './por/reduction-plan.ts';
@@ -21,16 +22,10 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
   const log = new StateLog();
   const frontier = createFrontier(model);
   const coverage = new CoverageCounter(model.actionTypes);
-  const invariants = options.properties.filter((p) => p.kind === 'always');
-  const actionProps = options.properties.filter((p) => p.kind === 'action');
+  const checks = stateChecks(options, log);
+  const { violations, violated } = checks;
   const witnesses = options.witnesses;
-  const witnessFound: (WitnessRecord | null)[] = witnesses.map(() => null);
-  let witnessesLeft = witnesses.length;
-  const violations: ViolationRecord[] = [];
-  const violated = new Set<string>();
-  // Per-property flags in arrays: the hot loop tests these instead of hashing property names.
-  const invariantDone = invariants.map(() => false);
-  const actionDone = actionProps.map(() => false);
+  const checkActions = checks.hasActionProperties;
   const canonical = options.symmetry && model.canonicalize ? model.canonicalize.bind(model) : null;
   const maxDepth = options.maxDepth ?? Infinity;
   const maxStates = options.maxStates ?? Infinity;
@@ -62,37 +57,11 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
     }
     return fresh;
   };
-  const recordViolation = (property: string, kind: 'always' | 'action', id: number, extra: number | null): void => {
-    violated.add(property);
-    const at = log.pathTo(id);
-    const path = extra === null ? at.path : [...at.path, extra];
-    violations.push({ property, kind, initIndex: at.initIndex, path });
-  };
-  const onNewState = (state: S, id: number, stateDepth: number): void => {
-    for (let i = 0; i < invariants.length; i++) {
-      if (!invariantDone[i] && !invariants[i].check(state)) {
-        invariantDone[i] = true;
-        recordViolation(invariants[i].name, 'always', id, null);
-      }
-    }
-    if (witnessesLeft > 0) {
-      for (let w = 0; w < witnesses.length; w++) {
-        if (witnessFound[w] === null && witnesses[w].check(state)) {
-          witnessFound[w] = { name: witnesses[w].name, found: true, depth: stateDepth, at: log.pathTo(id) };
-          witnessesLeft--;
-        }
-      }
-    }
-  };
+  const { onNewState, onTransition } = checks;
   // One transition under --por: the plain loop's body, returning whether the successor was new.
   const take = (state: S, a: number, action: A, next: S): boolean => {
     generated++;
-    for (let i = 0; i < actionProps.length; i++) {
-      if (!actionDone[i] && !actionProps[i].check(state, action, next)) {
-        actionDone[i] = true;
-        recordViolation(actionProps[i].name, 'action', current, a);
-      }
-    }
+    if (checkActions) onTransition(state, action, next, current, a);
     const fresh = fingerprintIsNew(next);
     const high = lastHigh;
     const low = encoder.low;
@@ -188,12 +157,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
         const next = model.next(state, action);
         if (next === undefined) continue;
         generated++;
-        for (let i = 0; i < actionProps.length; i++) {
-          if (!actionDone[i] && !actionProps[i].check(state, action, next)) {
-            actionDone[i] = true;
-            recordViolation(actionProps[i].name, 'action', current, a);
-          }
-        }
+        if (checkActions) onTransition(state, action, next, current, a);
         const fresh = fingerprintIsNew(next);
         coverage.count(slots[a], fresh);
         if (!fresh) continue;
@@ -226,7 +190,7 @@ export function exploreBfs<S, A extends ActionBase>(model: Model<S, A>, options:
       statesPerSecond: Math.round(log.size / Math.max(durationMs / 1000, 0.001)),
     },
     violations: [...violations].sort((x, y) => x.path.length - y.path.length),
-    witnesses: witnesses.map((w, i) => witnessFound[i] ?? { name: w.name, found: false, depth: null, at: null }),
+    witnesses: checks.witnessRecords(),
     coverage: entries,
     warnings: ample !== null && stoppedBy === 'max-depth' ? [...coverageWarnings(entries), POR_DEPTH_WARNING] : coverageWarnings(entries),
     error,

@@ -62,6 +62,11 @@ export interface ViolationRecord extends PathRef {
 export interface LassoRef {
   readonly trigger: number;
   readonly loop: number;
+  /**
+   * The lasso exists only because a model bound (named here, e.g. "maxEpoch=2") refuses a fair action on its
+   * loop — the end of the explored world, not a violation: such a record does not make the outcome a violation.
+   */
+  readonly bounded?: string;
 }
 
 /** What the liveness explorer kept of the graph: edges and their cost. */

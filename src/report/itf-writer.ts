@@ -25,6 +25,7 @@ export function artifactToItf(artifact: ViolationArtifact): ItfTrace {
       initIndex: artifact.initIndex,
       description: artifact.doc,
       ...(artifact.lasso ? { trigger: artifact.lasso.trigger } : {}),
+      ...(artifact.lasso?.bounded !== undefined ? { bounded: artifact.lasso.bounded } : {}),
       ...(artifact.modelSource ? { modelSource: artifact.modelSource } : {}),
     },
     vars,

@@ -21,22 +21,24 @@ export function artifactToMarkdown(artifact: ViolationArtifact, tracePath: strin
   for (const leaf of leaves) lines.push(`| \`${leaf.path}\` | ${escapeCell(leaf.value)} |`);
   lines.push('');
   const lasso = artifact.lasso;
-  if (lasso && lasso.trigger === 0 && lasso.loop === 0 && steps.length === 1) lines.push(loopLine(lasso.loop, steps.length - 1), '');
+  if (lasso && lasso.trigger === 0 && lasso.loop === 0 && steps.length === 1) lines.push(loopLine(lasso.loop, steps.length - 1, lasso.bounded), '');
   for (let i = 1; i < steps.length; i++) {
     const last = i === steps.length - 1;
     if (lasso && i - 1 === lasso.trigger && lasso.trigger > 0) lines.push(`_From state ${lasso.trigger} on, \`${artifact.property}\`'s goal never holds again._`, '');
-    if (lasso && i - 1 === lasso.loop) lines.push(loopLine(lasso.loop, steps.length - 1), '');
+    if (lasso && i - 1 === lasso.loop) lines.push(loopLine(lasso.loop, steps.length - 1, lasso.bounded), '');
     lines.push(`## Step ${i}: ${steps[i].actionText}${last && !lasso ? ' ⚠' : last ? ' ↺' : ''}`, '');
     const changes = diffVariables(steps[i - 1].vars, steps[i].vars);
     if (changes.length === 0) lines.push('_No variable changed._');
     for (const change of changes) lines.push(`- \`${change.path}\`: ${change.before} → **${change.after}**`);
     lines.push('');
   }
-  if (lasso && lasso.loop === steps.length - 1 && steps.length > 1) lines.push(loopLine(lasso.loop, steps.length - 1), '');
+  if (lasso && lasso.loop === steps.length - 1 && steps.length > 1) lines.push(loopLine(lasso.loop, steps.length - 1, lasso.bounded), '');
   lines.push('## Verdict', '');
   lines.push(
     lasso
-      ? lassoVerdict(artifact.property, artifact.doc, lasso.loop, steps.length - 1)
+      ? lasso.bounded !== undefined
+        ? `Undecided within the bounds: this behaviour never satisfies \`${artifact.property}\` only because ${lasso.bounded} refuses a fair action on its loop (the end of the explored world). Raise the bound to decide it. ${artifact.doc}`
+        : lassoVerdict(artifact.property, artifact.doc, lasso.loop, steps.length - 1)
       : artifact.propertyKind === 'always'
       ? `After step ${steps.length - 1}, \`${artifact.property}\` no longer holds: ${artifact.doc}`
       : `Step ${steps.length - 1} breaks \`${artifact.property}\`: ${artifact.doc}`,
@@ -47,7 +49,8 @@ export function artifactToMarkdown(artifact: ViolationArtifact, tracePath: strin
 }
 
 /** Where a lasso's loop starts, in the report (stuttering when the loop is empty). */
-function loopLine(loop: number, last: number): string {
+function loopLine(loop: number, last: number, bounded: string | undefined): string {
+  if (bounded !== undefined) return `## ↺ Loop: from state ${loop} the model stops only because ${bounded} refuses a fair action — a bound, not a liveness violation`;
   return loop === last
     ? `## ↺ Loop: from state ${loop} the behaviour stutters forever (no fair action is enabled there)`
     : `## ↺ Loop starts at state ${loop}: steps ${loop + 1}–${last} repeat forever (state ${last} is state ${loop} again)`;

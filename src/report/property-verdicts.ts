@@ -74,6 +74,9 @@ export function propertyVerdicts(all: readonly Property<any, any>[], result: Che
         : { ...base, status: 'failed', reason: vacuous };
     }
     const violation = result.violations.find((v) => v.record.property === p.name) ?? null;
+    if (violation?.record.lasso?.bounded !== undefined) {
+      return { ...base, status: 'skipped', reason: `bounded: its only lasso stops where ${violation.record.lasso.bounded} refuses a fair action (not a violation)` };
+    }
     if (violation) {
       const lasso = violation.record.lasso;
       const kind = lasso ? 'fair lasso' : o.strategy !== 'bfs' ? 'shrunk counterexample' : o.reduction?.applied ? 'counterexample (--por)' : 'shortest counterexample';

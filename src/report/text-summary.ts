@@ -30,13 +30,21 @@ export function counterexampleLines(model: Model<unknown, ActionBase>, v: Violat
     if (lasso && step === lasso.loop) lines.push(`${indent}── loop: from state ${lasso.loop} ──`);
     lines.push(`${indent}${String(step + 1).padStart(3)}. ${stepInfo(model, v.trace.states[step], action, v.trace.states[step + 1]).text}`);
   });
-  if (lasso) lines.push(lasso.loop === n ? `${indent}↺ stutters at state ${n} forever: no fair action is enabled there` : `${indent}↺ back to state ${lasso.loop}, forever`);
+  if (lasso) lines.push(loopLine(lasso.loop, n, v.record.lasso?.bounded, indent));
   if (written) {
     lines.push(`${indent}trace:  ${written.trace}`);
     lines.push(`${indent}report: ${written.report} (and .html)`);
     lines.push(`${indent}replay: ${replayCommand(written.trace)}`);
   }
   return lines;
+}
+
+/** How a lasso closes: a real cycle, stuttering where nothing fair is enabled, or stopping at a model bound. */
+export function loopLine(loop: number, n: number, bounded: string | undefined, indent = '  '): string {
+  if (bounded !== undefined) {
+    return `${indent}↺ ${loop === n ? `stutters at state ${n}` : `loops from state ${loop}`} only because ${bounded} refuses a fair action — a model bound, not a liveness violation`;
+  }
+  return loop === n ? `${indent}↺ stutters at state ${n} forever: no fair action is enabled there` : `${indent}↺ back to state ${loop}: a cycle of ${n - loop} step(s), repeated forever`;
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -54,7 +62,9 @@ export function textSummary(definition: ModelDefinition, result: CheckResult, wr
     const lasso = v.record.lasso;
     const n = v.record.path.length;
     lines.push(
-      lasso
+      lasso?.bounded !== undefined
+        ? `BOUNDED   ${v.record.property} — undecided: a lasso of ${lasso.loop} action(s) of prefix, then a loop of ${n - lasso.loop}, exists only where ${lasso.bounded} stops the model`
+        : lasso
         ? `VIOLATED  ${v.record.property} — fair lasso: ${lasso.loop} action(s) of prefix, then a loop of ${n - lasso.loop} repeated forever`
         : `VIOLATED  ${v.record.property} — ${kind}, ${n} action(s)`,
     );

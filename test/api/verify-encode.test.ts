@@ -9,7 +9,7 @@ import { runCli } from '../cli/run-cli.ts';
 
 describe('verify-encode', () => {
   // Sampled states per model: 2,000, or all of a smaller space.
-  const sampled: Record<string, number> = { 'two-phase-commit': 288, 'consumer-offsets': 541, 'hour-clock': 12 };
+  const sampled: Record<string, number> = { 'two-phase-commit': 288, 'consumer-offsets': 541, 'hour-clock': 12, 'dining-philosophers': 67 };
   for (const definition of [...registry.models, consumerOffsets]) {
     it(`${definition.name}: encodings are injective on sampled reachable states`, () => {
       const report = verifyEncode(definition.name, definition.create(resolveParams(definition, {})), 2000);

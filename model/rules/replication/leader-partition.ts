@@ -183,7 +183,10 @@ export function alterPartitionRequest(
   return { leaderId: p.leaderId, leaderEpoch: p.leaderEpoch, partitionEpoch: p.partitionEpoch, newIsr: p.isrState.proposedIsr };
 }
 
-/** The controller's answer arrives for `proposal`; a commit is followed by maybeIncrementLeaderHW. */
+/**
+ * The controller's answer arrives for `proposal`; a commit is followed by maybeIncrementLeaderHW unless
+ * `incrementHighWatermark` is off (2.7–3.0's handleAlterIsrResponse, KAFKA-13091).
+ */
 export function completeAlterPartition(
   p: LeaderPartition,
   proposal: IsrState,
@@ -191,10 +194,11 @@ export function completeAlterPartition(
   nowMs: number,
   config: LeaderPartitionConfig,
   cluster: ClusterView,
+  incrementHighWatermark = true,
 ): { readonly outcome: AlterPartitionOutcome; readonly partition: LeaderPartition } {
   const handled = handleAlterPartitionResponse(p.isrState, p.leaderEpoch, p.partitionEpoch, proposal, response);
   if (handled.outcome === 'reverted') return { outcome: 'reverted', partition: { ...p, isrState: handled.isrState } };
   if (handled.outcome !== 'committed') return { outcome: handled.outcome, partition: p };
   const next = { ...p, isrState: handled.isrState, partitionEpoch: handled.partitionEpoch };
-  return { outcome: 'committed', partition: withIncrementedHW(next, nowMs, config, cluster) };
+  return { outcome: 'committed', partition: incrementHighWatermark ? withIncrementedHW(next, nowMs, config, cluster) : next };
 }

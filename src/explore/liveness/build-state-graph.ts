@@ -12,6 +12,7 @@ import { createFrontier } from '../frontier.ts';
 import type { Outcome, ViolationRecord, WitnessRecord } from '../outcome.ts';
 import { StateEncoder } from '../state-encoder.ts';
 import { NO_PARENT, StateLog } from '../state-log.ts';
+import { stateChecks } from '../state-checks.ts';
 import { ActionInstances } from './action-instances.ts';
 import { EdgeStore } from './edge-store.ts';
 import { ABSENT, IndexedFingerprintTable } from './indexed-fingerprint-table.ts';
@@ -53,14 +54,8 @@ export function buildStateGraph<S, A extends ActionBase>(
   const instances = new ActionInstances<A>(model.fairness ?? {});
   const frontier = createFrontier(model);
   const coverage = new CoverageCounter(model.actionTypes);
-  const invariants = options.properties.filter((p) => p.kind === 'always');
-  const actionProps = options.properties.filter((p) => p.kind === 'action');
-  const invariantDone = invariants.map(() => false);
-  const actionDone = actionProps.map(() => false);
-  const witnesses = options.witnesses;
-  const found: (WitnessRecord | null)[] = witnesses.map(() => null);
+  const checks = stateChecks(options, log);
   let flags = liveness.map(() => new Uint8Array(1 << 16));
-  const violations: ViolationRecord[] = [];
   const maxStates = options.maxStates ?? Infinity;
   const poll = budgetPoll(options, started);
   let generated = 0;
@@ -80,15 +75,7 @@ export function buildStateGraph<S, A extends ActionBase>(
       const trigger = liveness[p].trigger;
       flags[p][id] = ((trigger === null ? initial : trigger(state)) ? TRIGGER : 0) | (liveness[p].goal(state) ? GOAL : 0);
     }
-    for (let i = 0; i < invariants.length; i++) {
-      if (!invariantDone[i] && !invariants[i].check(state)) {
-        invariantDone[i] = true;
-        violations.push({ property: invariants[i].name, kind: 'always', ...log.pathTo(id) });
-      }
-    }
-    for (let w = 0; w < witnesses.length; w++) {
-      if (found[w] === null && witnesses[w].check(state)) found[w] = { name: witnesses[w].name, found: true, depth: stateDepth, at: log.pathTo(id) };
-    }
+    checks.onNewState(state, id, stateDepth);
   };
 
   try {
@@ -126,13 +113,7 @@ export function buildStateGraph<S, A extends ActionBase>(
         const next = model.next(state, action);
         if (next === undefined) continue;
         generated++;
-        for (let i = 0; i < actionProps.length; i++) {
-          if (!actionDone[i] && !actionProps[i].check(state, action, next)) {
-            actionDone[i] = true;
-            const at = log.pathTo(current);
-            violations.push({ property: actionProps[i].name, kind: 'action', initIndex: at.initIndex, path: [...at.path, a] });
-          }
-        }
+        if (checks.hasActionProperties) checks.onTransition(state, action, next, current, a);
         const seen = lookup(next);
         const slot = coverage.slot(action.type);
         coverage.count(slot, seen === ABSENT);
@@ -149,9 +130,8 @@ export function buildStateGraph<S, A extends ActionBase>(
     const message = thrown instanceof Error ? thrown.message : String(thrown);
     error = { message: `the model threw: ${message}`, at: current >= 0 ? log.pathTo(current) : null };
   }
-  const witnessRecords = witnesses.map((w, i) => found[i] ?? { name: w.name, found: false, depth: null, at: null });
   const graph = { size: log.size, edges, log, instances, table, flags };
-  return { graph, violations, witnesses: witnessRecords, coverage, generated, depth, stoppedBy, error };
+  return { graph, violations: checks.violations, witnesses: checks.witnessRecords(), coverage, generated, depth, stoppedBy, error };
 }
 
 function grow8(a: Uint8Array, length: number): Uint8Array<ArrayBuffer> {

@@ -2,7 +2,7 @@
 // emits SCCs sinks first, so an SCC is doomed when it holds a fair core or has an edge into a doomed SCC already
 // emitted. Every state of a fair core is labelled with the core's id; the lasso search walks towards those.
 
-import { FairCores, type LabelledCsr } from './fair-cores.ts';
+import { FairCores, type LabelledCsr, type RefusedByBound } from './fair-cores.ts';
 import { Tarjan } from './tarjan.ts';
 
 export interface Doom {
@@ -18,7 +18,15 @@ export interface Doom {
   readonly sccCount: number;
 }
 
-export function findDoomed(graph: LabelledCsr, size: number, goalFlags: Uint8Array, goalBit: number, fairness: Uint8Array, instanceCount: number): Doom {
+export function findDoomed(
+  graph: LabelledCsr,
+  size: number,
+  goalFlags: Uint8Array,
+  goalBit: number,
+  fairness: Uint8Array,
+  instanceCount: number,
+  refused?: RefusedByBound,
+): Doom {
   const notGoal = new Uint8Array(size);
   const roots: number[] = [];
   for (let v = 0; v < size; v++) {
@@ -31,7 +39,7 @@ export function findDoomed(graph: LabelledCsr, size: number, goalFlags: Uint8Arr
   const doomed = new Uint8Array(Math.max(1, roots.length));
   const coreOf = new Int32Array(size).fill(-1);
   const cores: Uint32Array[] = [];
-  const fair = new FairCores(graph, size, fairness, instanceCount);
+  const fair = new FairCores(graph, size, fairness, instanceCount, refused);
   const { offsets, succ } = graph;
   let sccCount = 0;
   new Tarjan(graph, size).run(roots, notGoal, 1, (component) => {

@@ -3,7 +3,8 @@
 // that instance). Strong fairness: an instance enabled somewhere but never taken inside forbids the states where
 // it is enabled, so those are pruned and the rest split into SCCs again (a worklist, no recursion).
 // A single state with no self-loop is a candidate too: its "cycle" is stuttering, fair iff no fair action is
-// enabled there — TLA+'s implicit stuttering, which a checker that ignores it gets wrong.
+// enabled there — TLA+'s implicit stuttering, which a checker that ignores it gets wrong. `refused` adds, per
+// state, fair instances a model bound refuses: enabled there, never taken (so a bound is no fair place to stop).
 
 import { STRONG, UNFAIR, WEAK } from './action-instances.ts';
 import { Tarjan } from './tarjan.ts';
@@ -13,6 +14,11 @@ export interface LabelledCsr {
   readonly succ: Uint32Array;
   readonly act: Uint16Array | Uint32Array;
 }
+
+/** Per state, the fair action instances a model bound alone keeps from being taken (absent: none). */
+export type RefusedByBound = ReadonlyMap<number, readonly number[]>;
+
+const NONE: RefusedByBound = new Map();
 
 export class FairCores {
   private readonly inComp: Int32Array;
@@ -30,6 +36,7 @@ export class FairCores {
     size: number,
     private readonly fairness: Uint8Array,
     instanceCount: number,
+    private readonly refused: RefusedByBound = NONE,
   ) {
     this.inComp = new Int32Array(size);
     this.instStamp = new Int32Array(instanceCount);
@@ -91,6 +98,18 @@ export class FairCores {
         }
         if (this.inComp[succ[pos]] === stamp) this.taken[a] = 1;
       }
+      for (const a of this.refused.get(v) ?? []) {
+        if (this.instStamp[a] !== stamp) {
+          this.instStamp[a] = stamp;
+          this.enabledIn[a] = 0;
+          this.taken[a] = 0;
+          touched.push(a);
+        }
+        if (this.instVisit[a] !== visit) {
+          this.instVisit[a] = visit;
+          this.enabledIn[a]++;
+        }
+      }
     }
     const forbidden: number[] = [];
     for (const a of touched) {
@@ -105,6 +124,6 @@ export class FairCores {
   private enablesAny(v: number, instances: readonly number[]): boolean {
     const { offsets, act } = this.graph;
     for (let pos = offsets[v]; pos < offsets[v + 1]; pos++) if (instances.includes(act[pos])) return true;
-    return false;
+    return (this.refused.get(v) ?? []).some((a) => instances.includes(a));
   }
 }

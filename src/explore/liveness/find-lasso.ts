@@ -5,7 +5,7 @@
 
 import { STRONG, UNFAIR } from './action-instances.ts';
 import type { Doom } from './doomed-states.ts';
-import type { LabelledCsr } from './fair-cores.ts';
+import type { LabelledCsr, RefusedByBound } from './fair-cores.ts';
 
 export interface Lasso {
   /** Edge positions from t to the loop's first state (the stem), then around the loop back to it. */
@@ -15,7 +15,7 @@ export interface Lasso {
   readonly loopState: number;
 }
 
-export function findLasso(graph: LabelledCsr, size: number, doom: Doom, fairness: Uint8Array, t: number): Lasso {
+export function findLasso(graph: LabelledCsr, size: number, doom: Doom, fairness: Uint8Array, t: number, refused: RefusedByBound = new Map()): Lasso {
   const { offsets, succ, act } = graph;
   const search = new PathSearch(graph, size);
   const stem = search.path(t, (v) => doom.notGoal[v] === 1, (v) => doom.coreOf[v] >= 0);
@@ -41,9 +41,9 @@ export function findLasso(graph: LabelledCsr, size: number, doom: Doom, fairness
   };
   const enabledAt = (v: number, a: number): boolean => {
     for (let pos = offsets[v]; pos < offsets[v + 1]; pos++) if (act[pos] === a) return true;
-    return false;
+    return (refused.get(v) ?? []).includes(a);
   };
-  for (const a of fairInstancesIn(graph, core, fairness)) {
+  for (const a of fairInstancesIn(graph, core, fairness, refused)) {
     if (takenOnTour.has(a)) continue;
     if (fairness[a] !== STRONG && [...visited].some((v) => !enabledAt(v, a))) continue;
     // Prefer taking the instance (the story reads as Kafka acting); else go to the nearest state disabling it.
@@ -56,16 +56,16 @@ export function findLasso(graph: LabelledCsr, size: number, doom: Doom, fairness
     }
   }
   if (loop.length > 0 && current !== entry) walkTo((v) => v === entry);
-  const problem = loopUnfairness(graph, fairness, entry, loop);
+  const problem = loopUnfairness(graph, fairness, entry, loop, refused);
   if (problem !== null) throw new Error(`internal: constructed loop is not fair: ${problem}`);
-  return { stem, loop: shortenLoop(graph, fairness, entry, loop), loopState: entry };
+  return { stem, loop: shortenLoop(graph, fairness, entry, loop, refused), loopState: entry };
 }
 
 /**
  * The witness tour may go round sub-cycles it does not need (greedy order); cut any sub-cycle between two visits
  * of one state while what is left stays fair, until none can go.
  */
-function shortenLoop(graph: LabelledCsr, fairness: Uint8Array, start: number, initial: readonly number[]): number[] {
+function shortenLoop(graph: LabelledCsr, fairness: Uint8Array, start: number, initial: readonly number[], refused: RefusedByBound): number[] {
   let loop = [...initial];
   for (let changed = true; changed; ) {
     changed = false;
@@ -78,7 +78,7 @@ function shortenLoop(graph: LabelledCsr, fairness: Uint8Array, start: number, in
     spans.sort((p, q) => q[1] - q[0] - (p[1] - p[0]) || p[0] - q[0]);
     for (const [i, j] of spans) {
       const candidate = [...loop.slice(0, i), ...loop.slice(j)];
-      if (loopUnfairness(graph, fairness, start, candidate) === null) {
+      if (loopUnfairness(graph, fairness, start, candidate, refused) === null) {
         loop = candidate;
         changed = true;
         break;
@@ -88,8 +88,11 @@ function shortenLoop(graph: LabelledCsr, fairness: Uint8Array, start: number, in
   return loop;
 }
 
-/** Why the loop (edge positions from `start` back to it; empty = stuttering at `start`) is not fair, or null. */
-export function loopUnfairness(graph: LabelledCsr, fairness: Uint8Array, start: number, loop: readonly number[]): string | null {
+/**
+ * Why the loop (edge positions from `start` back to it; empty = stuttering at `start`) is not fair, or null.
+ * `refused` instances count as enabled at their states and are never taken.
+ */
+export function loopUnfairness(graph: LabelledCsr, fairness: Uint8Array, start: number, loop: readonly number[], refused: RefusedByBound = new Map()): string | null {
   const { offsets, succ, act } = graph;
   const states = loop.length === 0 ? [start] : loop.map((_, i) => (i === 0 ? start : succ[loop[i - 1]]));
   if (loop.length > 0 && succ[loop[loop.length - 1]] !== start) return 'the loop does not return to its first state';
@@ -98,6 +101,7 @@ export function loopUnfairness(graph: LabelledCsr, fairness: Uint8Array, start: 
   for (const v of states) {
     const here = new Set<number>();
     for (let pos = offsets[v]; pos < offsets[v + 1]; pos++) if (fairness[act[pos]] !== UNFAIR) here.add(act[pos]);
+    for (const a of refused.get(v) ?? []) here.add(a);
     for (const a of here) enabledCount.set(a, (enabledCount.get(a) ?? 0) + 1);
   }
   for (const [a, count] of [...enabledCount].sort((x, y) => x[0] - y[0])) {
@@ -108,9 +112,12 @@ export function loopUnfairness(graph: LabelledCsr, fairness: Uint8Array, start: 
   return null;
 }
 
-function fairInstancesIn(graph: LabelledCsr, core: Uint32Array, fairness: Uint8Array): number[] {
+function fairInstancesIn(graph: LabelledCsr, core: Uint32Array, fairness: Uint8Array, refused: RefusedByBound): number[] {
   const out = new Set<number>();
-  for (const v of core) for (let pos = graph.offsets[v]; pos < graph.offsets[v + 1]; pos++) if (fairness[graph.act[pos]] !== UNFAIR) out.add(graph.act[pos]);
+  for (const v of core) {
+    for (let pos = graph.offsets[v]; pos < graph.offsets[v + 1]; pos++) if (fairness[graph.act[pos]] !== UNFAIR) out.add(graph.act[pos]);
+    for (const a of refused.get(v) ?? []) out.add(a);
+  }
   return [...out].sort((x, y) => x - y);
 }
 

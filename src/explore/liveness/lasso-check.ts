@@ -1,7 +1,7 @@
 // Checks a lasso on the model's own states, independently of the graph that found it: the loop closes (its last
 // state encodes exactly as its first), the trigger holds where the lasso says, the goal holds nowhere from the
 // trigger on, and the loop itself — not its SCC — is fair. run-check applies it to every liveness violation,
-// and replay to every stored lasso.
+// and replay to every stored lasso; lassoBound says whether the loop stops only at a model bound.
 
 import type { ActionBase, Model } from '../../contract/model.ts';
 import type { LivenessProperty } from '../../contract/property.ts';
@@ -36,6 +36,21 @@ export function lassoProblem<S, A extends ActionBase>(model: Model<S, A>, proper
     if (taken.has(key)) continue;
     if (count === loopStates.length) return `the loop is not fair: ${key} is enabled on every loop state and never taken`;
     if (strong) return `the loop is not fair: strongly fair ${key} is enabled on the loop and never taken`;
+  }
+  return null;
+}
+
+/** The model bound that alone refuses a fair action somewhere on the lasso's loop (Model.boundRefusal), or null. */
+export function lassoBound<S, A extends ActionBase>(model: Model<S, A>, trace: Trace<S, A>, loop: number): string | null {
+  if (!model.boundRefusal) return null;
+  const fairness = model.fairness ?? {};
+  const n = trace.states.length - 1;
+  for (const state of loop === n ? [trace.states[n]] : trace.states.slice(loop, n)) {
+    for (const action of model.actions(state)) {
+      if (!Object.hasOwn(fairness, action.type) || model.next(state, action) !== undefined) continue;
+      const bound = model.boundRefusal(state, action);
+      if (bound !== null) return bound;
+    }
   }
   return null;
 }
