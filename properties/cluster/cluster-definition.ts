@@ -56,7 +56,8 @@ export const clusterDefinition = defineModel({
   create: (p) => {
     const c = config(p);
     // --symmetry: renamings that map the config onto itself (cluster-symmetry.ts); the identity when there are none.
-    return { ...clusterModel(c), canonicalize: clusterCanonicalizer(c) };
+    // Not offered in controllerMode=kraft: renameCluster does not rename the metadata log and its per-broker arrays.
+    return c.controllerMode === 'kraft' ? clusterModel(c) : { ...clusterModel(c), canonicalize: clusterCanonicalizer(c) };
   },
   properties: (p) => {
     const c = config(p);
