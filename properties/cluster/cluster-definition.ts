@@ -15,8 +15,16 @@ import { preferredProperties } from './preferred-properties.ts';
 
 const refusal = (p: ParamValues, reason: string): string => `the ${p.placer} placer refuses these params: ${reason}`;
 
+/** Preferred-leader rebalancing is the ZooKeeper-mode controller's (preferred-*.ts): its steps are ZK-only. */
+const modeRefusal = (p: ParamValues): string | undefined =>
+  p.controllerMode === 'kraft' && (p.autoLeaderRebalance === true || ((p.electLeaders as number | undefined) ?? 0) > 0)
+    ? 'autoLeaderRebalance and electLeaders model the ZooKeeper-mode controller (Kafka 2.8.0); controllerMode=kraft has no preferred-leader election yet, so its properties would hold vacuously'
+    : undefined;
+
 /** The config, or a KcheckError when the placer refuses (create may be called without validate, e.g. by a test). */
 function config(p: ParamValues): ClusterConfig {
+  const mode = modeRefusal(p);
+  if (mode !== undefined) throw new KcheckError('KC_BAD_PARAM', mode);
   const c = clusterConfig(p);
   if (typeof c === 'string') throw new KcheckError('KC_BAD_PARAM', refusal(p, c));
   return c;
@@ -64,6 +72,8 @@ export const clusterDefinition = defineModel({
     return [...clusterProperties(c), ...preferredProperties(c)];
   },
   validate: (p) => {
+    const mode = modeRefusal(p);
+    if (mode !== undefined) return mode;
     const c = clusterConfig(p);
     return typeof c === 'string' ? refusal(p, c) : undefined;
   },
