@@ -10,8 +10,7 @@ import { clusterModel } from '../../model/cluster/cluster-model.ts';
 import { clusterCanonicalizer } from '../../model/cluster/cluster-symmetry.ts';
 import { PLACER_NAMES } from '../../model/rules/assignment/named-placers.ts';
 import { clusterPresets } from './cluster-presets.ts';
-import { clusterProperties } from './cluster-properties.ts';
-import { preferredProperties } from './preferred-properties.ts';
+import { clusterProperties, preferredProperties } from './cluster-properties.ts';
 
 const refusal = (p: ParamValues, reason: string): string => `the ${p.placer} placer refuses these params: ${reason}`;
 

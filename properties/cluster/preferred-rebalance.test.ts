@@ -12,7 +12,7 @@ import { clusterModel } from '../../model/cluster/cluster-model.ts';
 import type { ClusterState } from '../../model/cluster/cluster-state.ts';
 import { runCli } from '../../test/cli/run-cli.ts';
 import { clusterDefinition as cluster } from './cluster-definition.ts';
-import { preferredProperties } from './preferred-properties.ts';
+import { preferredProperties } from './cluster-properties.ts';
 
 describe('preferred-leader rebalancing', () => {
   it.each([
