@@ -1,8 +1,7 @@
-// Symmetry reduction for the cluster model. Brokers are not interchangeable in general: the placer's assignment
-// (first replica = preferred leader) and the reassignment targets name them. A renaming is a symmetry only if it
-// maps the config to itself: a broker permutation π with a partition permutation σ such that partition σ(p)'s
-// replica list is π of p's (order kept), likewise the targets, and π keeps racks. Those form a group, computed once
-// per config; a state's representative is its image of smallest encoding over the group.
+// Symmetry reduction for the cluster model (ZooKeeper mode). Brokers are not interchangeable in general: the
+// assignment (first replica = preferred leader) and targets name them. A symmetry is a broker permutation π with a
+// partition permutation σ mapping each replica list (in order) and target onto σ(p)'s and keeping racks: a group,
+// computed once per config; a state's representative is its image of smallest encoding over the group.
 
 import type { ClusterConfig } from './cluster-config.ts';
 import { encodeCluster } from './cluster-codec.ts';

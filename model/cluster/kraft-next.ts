@@ -66,15 +66,7 @@ export function kraftStep(config: ClusterConfig, s: ClusterState, a: ClusterActi
  */
 export function controllerModeMismatch(p: Readonly<Record<string, unknown>>): string | undefined {
   if (p.controllerMode === 'kraft') {
-    // The preferred-leader steps follow 2.8.0's ZooKeeper controller (preferred-rebalance.ts); KRaft's balancer is not modelled.
-    const zkOnly = [
-      p.failoverReadsZk === false && 'failoverReadsZk',
-      p.partitionCas === false && 'partitionCas',
-      p.reassignmentCompletion === 'adding-in-isr' && 'reassignmentCompletion',
-      p.autoLeaderRebalance === true && 'autoLeaderRebalance',
-      typeof p.electLeaders === 'number' && p.electLeaders > 0 && 'electLeaders',
-      p.rebalanceChecksIsr === false && 'rebalanceChecksIsr',
-    ].filter(Boolean);
+    const zkOnly = [p.failoverReadsZk === false && 'failoverReadsZk', p.partitionCas === false && 'partitionCas', p.reassignmentCompletion === 'adding-in-isr' && 'reassignmentCompletion'].filter(Boolean);
     if (zkOnly.length > 0) return `${zkOnly.join(', ')} ${zkOnly.length === 1 ? 'applies' : 'apply'} to controllerMode=zk only (KRaft's reassignment completion switch is kafka15665)`;
     return undefined;
   }

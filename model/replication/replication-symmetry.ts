@@ -1,8 +1,7 @@
-// Value symmetry of record ids for --symmetry. A record id is only a label: steps and properties compare records for
-// equality, epochs come from the code's low bits, and the producer's next id is never below a used one. So states
-// that differ by a renaming of the ids already used behave alike; the representative numbers the used ids in order
-// of first appearance (logs by broker and offset, responses in flight, then the committed and consumed history).
-// Brokers are not permuted: elections and the preferred leader pick replicas by assignment order, so no two are alike.
+// Value symmetry of record ids for --symmetry: an id is only a label (records are compared for equality, epochs sit
+// in the code's low bits, the next id is above every used one), so the representative numbers the used ids by first
+// appearance (logs by broker and offset, responses in flight, committed and consumed history). Brokers are not
+// permuted: elections and the preferred leader pick replicas by assignment order, so no two are alike.
 
 import { patchBroker, patchGhosts, patchState, recordCode, recordEpoch, recordId, type RecordCode, type ReplicationState } from './replication-state.ts';
 

@@ -11,13 +11,20 @@ import { clusterCanonicalizer } from '../../model/cluster/cluster-symmetry.ts';
 import { controllerModeMismatch } from '../../model/cluster/kraft-next.ts';
 import { PLACER_NAMES } from '../../model/rules/assignment/named-placers.ts';
 import { clusterPresets } from './cluster-presets.ts';
-import { clusterProperties } from './cluster-properties.ts';
-import { preferredProperties } from './preferred-properties.ts';
+import { clusterProperties, preferredProperties } from './cluster-properties.ts';
 
 const refusal = (p: ParamValues, reason: string): string => `the ${p.placer} placer refuses these params: ${reason}`;
 
+/** Preferred-leader rebalancing is the ZooKeeper-mode controller's (preferred-*.ts): its steps are ZK-only. */
+const modeRefusal = (p: ParamValues): string | undefined =>
+  p.controllerMode === 'kraft' && (p.autoLeaderRebalance === true || ((p.electLeaders as number | undefined) ?? 0) > 0)
+    ? 'autoLeaderRebalance and electLeaders model the ZooKeeper-mode controller (Kafka 2.8.0); controllerMode=kraft has no preferred-leader election yet, so its properties would hold vacuously'
+    : undefined;
+
 /** The config, or a KcheckError when the placer refuses (create may be called without validate, e.g. by a test). */
 function config(p: ParamValues): ClusterConfig {
+  const mode = modeRefusal(p) ?? controllerModeMismatch(p);
+  if (mode !== undefined) throw new KcheckError('KC_BAD_PARAM', mode);
   const c = clusterConfig(p);
   if (typeof c === 'string') throw new KcheckError('KC_BAD_PARAM', refusal(p, c));
   return c;
@@ -57,17 +64,16 @@ export const clusterDefinition = defineModel({
   create: (p) => {
     const c = config(p);
     // --symmetry: renamings that map the config onto itself (cluster-symmetry.ts); the identity when there are none.
-    // Not offered in kraft mode: renameCluster does not rename the metadata log's broker ids, so it would be unsound.
-    const model = clusterModel(c);
-    return c.controllerMode === 'zk' ? { ...model, canonicalize: clusterCanonicalizer(c) } : model;
+    // Not offered in controllerMode=kraft: renameCluster does not rename the metadata log and its per-broker arrays.
+    return c.controllerMode === 'kraft' ? clusterModel(c) : { ...clusterModel(c), canonicalize: clusterCanonicalizer(c) };
   },
   properties: (p) => {
     const c = config(p);
     return [...clusterProperties(c), ...preferredProperties(c)];
   },
   validate: (p) => {
-    const mismatch = controllerModeMismatch(p);
-    if (mismatch !== undefined) return mismatch;
+    const mode = modeRefusal(p) ?? controllerModeMismatch(p);
+    if (mode !== undefined) return mode;
     const c = clusterConfig(p);
     return typeof c === 'string' ? refusal(p, c) : undefined;
   },

@@ -1,6 +1,7 @@
 // What must hold of the cluster as one protocol, each property over every partition, plus witnesses that the
-// interleavings the model exists for are reached: a failover that finishes an election, a completed
-// reassignment, a failover that resumes one. Names are the issue's (#13).
+// interleavings the model exists for are reached (a failover that finishes an election, a completed or resumed
+// reassignment, a leader back on its preferred replica). Names are the issue's (#13); preferredProperties keeps
+// preferred-leader rebalancing (model/cluster/preferred-*.ts): the preferred replica only, from ZooKeeper's ISR.
 
 import type { Property } from '../../src/contract/property.ts';
 import { actionProperty, always, sometimes } from '../../src/contract/property.ts';
@@ -112,5 +113,35 @@ function witnesses(config: ClusterConfig): Property<ClusterState, ClusterAction>
           (s) => s.ghosts.failoverResumedReassignment,
         )]
       : []),
+  ];
+}
+
+const isPreferredElection = (a: ClusterAction): boolean => a.type === 'AutoLeaderRebalance' || a.type === 'ElectPreferredLeaders';
+
+/** Preferred-leader rebalancing (only when it is on): KAFKA-9866 and the preferred replica from ZK's ISR. */
+export function preferredProperties(config: ClusterConfig): Property<ClusterState, ClusterAction>[] {
+  if (!config.autoLeaderRebalance && config.electLeaders === 0) return [];
+  const parts = Array.from({ length: config.partitions }, (_, p) => p);
+  return [
+    actionProperty<ClusterState, ClusterAction>(
+      'preferred-election-from-isr',
+      'A preferred-leader election (auto rebalance or ElectLeaders) makes only the preferred replica leader, and only if ZooKeeper\'s ISR held it.',
+      (before, a, after) =>
+        !isPreferredElection(a) ||
+        parts.every((p) => {
+          const was = before.zk.tree.partitions[p] ?? null;
+          const now = after.zk.tree.partitions[p] ?? null;
+          if (was === null || now === null || now.leaderEpoch === was.leaderEpoch) return true;
+          return now.leader === before.zk.assignment[p].replicas[0] && was.isr.includes(now.leader);
+        }),
+    ),
+    ...(config.autoLeaderRebalance
+      ? [always<ClusterState>(
+          'auto-rebalance-only-electable',
+          'The auto-rebalance task only triggers elections the preferred replica can win (KAFKA-9866: not while it is out of the ISR).',
+          (s) => !s.ghosts.futilePreferredElection,
+        )]
+      : []),
+    sometimes<ClusterState>('preferred-leader-restored', 'a preferred-replica election moves a partition\'s leadership back to its preferred replica', (s) => s.ghosts.preferredRestored),
   ];
 }

@@ -23,6 +23,13 @@ describe('cluster symmetry group', () => {
     expect(clusterAutomorphisms(configFor(undefined, ['brokers=5'])).map((g) => g.to)).toEqual([[0, 1, 3, 2, 4]]);
     expect(clusterAutomorphisms(configFor('preferred-rebalance', ['partitions=3'])).map((g) => [g.to, g.at])).toEqual([[[1, 2, 0], [1, 2, 0]], [[2, 0, 1], [2, 0, 1]]]);
   });
+
+  it('is not offered in controllerMode=kraft (the metadata log and its per-broker arrays are not renamed)', () => {
+    const sets = [...small, 'reassignment=none', 'controllerMode=kraft'];
+    expect(clusterAutomorphisms(configFor(undefined, sets)).length).toBeGreaterThan(0);
+    expect(cluster.create(resolveParams(cluster, { sets })).canonicalize).toBeUndefined();
+    expect(cluster.create(resolveParams(cluster, { sets: [...small, 'reassignment=none'] })).canonicalize).toBeDefined();
+  });
 });
 
 describe('cluster reductions keep every verdict', () => {

@@ -1,6 +1,6 @@
 // Pins preferred-leader rebalancing in the cluster model: the holds presets' state counts and the witness depth,
 // KAFKA-9866's shortest trace with the fix off, preferred-election-from-isr failing on a controller that trusts a
-// stale ISR and writes blindly, and the placer refusal as one KC_BAD_PARAM line from the CLI and from `create`.
+// stale ISR and writes blindly, and the placer (and kraft-mode) refusals as one KC_BAD_PARAM line (CLI, `create`).
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { clusterModel } from '../../model/cluster/cluster-model.ts';
 import type { ClusterState } from '../../model/cluster/cluster-state.ts';
 import { runCli } from '../../test/cli/run-cli.ts';
 import { clusterDefinition as cluster } from './cluster-definition.ts';
-import { preferredProperties } from './preferred-properties.ts';
+import { preferredProperties } from './cluster-properties.ts';
 
 describe('preferred-leader rebalancing', () => {
   it.each([
@@ -97,6 +97,17 @@ describe('placer refusal', () => {
 
   it('create without validate throws the same KcheckError', () => {
     const params = { ...resolveParams(cluster, {}), replicationFactor: 4 };
+    expect(() => cluster.create(params)).toThrow(expect.objectContaining({ code: 'KC_BAD_PARAM' }));
+  });
+
+  it('preferred-leader rebalancing with controllerMode=kraft (its steps are ZK-only): KC_BAD_PARAM, not a vacuous holds', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'kcheck-cluster-'));
+    const run = await runCli('check', 'cluster', '--set', 'controllerMode=kraft', '--set', 'electLeaders=1', '--out', out);
+    expect(run.code).toBe(2);
+    expect(run.err.trim().split('\n')).toHaveLength(1);
+    expect(run.err).toMatch(/controllerMode=kraft has no preferred-leader election yet.*\[KC_BAD_PARAM\]$/m);
+    expect(readdirSync(out)).toEqual([]);
+    const params = { ...resolveParams(cluster, {}), controllerMode: 'kraft', autoLeaderRebalance: true };
     expect(() => cluster.create(params)).toThrow(expect.objectContaining({ code: 'KC_BAD_PARAM' }));
   });
 });

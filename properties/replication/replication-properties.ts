@@ -59,7 +59,7 @@ export function replicationProperties(params: ParamValues): P[] {
     ),
     always<ReplicationState>(
       'no-committed-message-loss',
-      'A record that was committed (below a leader\'s high watermark) is at the same offset in every ISR member, and so in every later leader (the guarantee acks=all and the ISR exist for).',
+      'A record that was committed (below a leader\'s high watermark) is at the same offset in every ISR member, and so in every later leader (the guarantee acks=all and the ISR exist for); a dead member the controller has not noticed yet is judged when its session expires or it restarts.',
       committedRecordsInIsr,
     ),
     always<ReplicationState>(

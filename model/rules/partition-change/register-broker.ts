@@ -1,7 +1,7 @@
 // What `ClusterControlManager.registerBroker` does to one partition when a broker registers a new incarnation,
 // release by release: whether the restart counts as an unclean shutdown, and whether the broker then leaves the
-// ISR and ELR (`brokerUncleanShutdownHandler` → ReplicationControlManager). The heartbeat-session check that refuses
-// a new incarnation while the old session is valid is the caller's (model/replication/broker-registration.ts).
+// ISR and ELR (`brokerUncleanShutdownHandler` → ReplicationControlManager). The heartbeat-session check that
+// refuses a new incarnation while the old session is valid is the caller's (model/replication/lifecycle-steps.ts).
 
 import type { ControllerContext } from './controller-context.ts';
 import { generateLeaderAndIsrUpdate, handleBrokerUncleanShutdown } from './generate-leader-and-isr-updates.ts';

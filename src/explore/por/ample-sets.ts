@@ -1,9 +1,7 @@
-// Chooses an ample (stubborn) set for one state: starting from one enabled action, close under "an enabled member
-// pulls in every candidate or latent footprint dependent on it; a disabled member pulls in everything that could
-// enable it (writes a part it reads)". That closure is persistent (C1): no path outside it can reach an action
-// that interferes with it. A closure holding a visible action (one writing a part a checked property reads) is
-// rejected (C2); the smallest acceptable one wins. The BFS explorer applies the cycle proviso (C3). The choice
-// depends only on the candidates and which are enabled, so it is remembered per such set (models repeat few).
+// Chooses an ample (stubborn) set for one state: from one enabled action, close under "an enabled member pulls in
+// every dependent candidate or latent footprint; a disabled one, everything that could enable it" (persistent, C1);
+// reject closures holding a visible action (C2), keep the smallest; the BFS applies the cycle proviso (C3). The
+// choice depends only on the candidates and which are enabled, so it is remembered per such set (models repeat few).
 
 import type { ActionBase, PartialOrder } from '../../contract/model.ts';
 import { dependent, overlaps, PartNumbers, type FootprintBits } from './footprint-bits.ts';
