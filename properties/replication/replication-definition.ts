@@ -116,10 +116,14 @@ export function replicationModel(variant: ReplicationVariant = {}) {
     },
     // Kafka clamps min.insync.replicas to the replica count (Partition.effectiveMinIsr at apache/kafka 1eb7644349cb;
     // see model/rules/replication/leader-high-watermark.ts), so the run checks the clamped value: say so.
-    notes: (p) =>
-      Number(p.minInsyncReplicas) > Number(p.replicas)
+    // fetch=atomic is the async model restricted to answering each Fetch at once: its violations are real, but a
+    // "holds" does not cover late, lost or stale responses, and the output must not claim that it does.
+    notes: (p) => [
+      ...(Number(p.minInsyncReplicas) > Number(p.replicas)
         ? [`minInsyncReplicas=${p.minInsyncReplicas} is above replicas=${p.replicas}; Kafka clamps it to ${p.replicas} (effectiveMinIsr), so this run checks min.insync.replicas=${p.replicas}`]
-        : [],
+        : []),
+      ...(p.fetch === 'atomic' ? ['fetch=atomic: each fetch is one step, so a verdict that holds does not cover late, lost or stale Fetch responses (--set fetch=async does)'] : []),
+    ],
     // Typed as Preset[] in their own files; defineModel checks each one against PARAMS when defined.
     presets: electLeader ? [] : ([...replicationPresets, ...releasePresets, ...replicationLivenessPresets] as readonly PresetSpec<any>[]),
   });

@@ -79,4 +79,11 @@ describe('bounded verdicts', () => {
     expect((await json('replication', '--set', 'minInsyncReplicas=3', '--max-depth', '2', '--out', fresh())).warnings[0]).toMatch(/^minInsyncReplicas=3 is above replicas=2/);
     expect((await runCli('check', 'replication', '--max-depth', '2', '--out', fresh())).out).not.toContain('clamps');
   });
+
+  it('says that a replication verdict under fetch=atomic does not cover late, lost or stale Fetch responses', async () => {
+    const atomic = await json('replication', '--max-depth', '2', '--out', fresh());
+    expect(atomic.warnings).toContain('fetch=atomic: each fetch is one step, so a verdict that holds does not cover late, lost or stale Fetch responses (--set fetch=async does)');
+    const async = await json('replication', '--set', 'fetch=async', '--max-depth', '2', '--out', fresh());
+    expect(async.warnings.some((w: string) => w.startsWith('fetch=atomic'))).toBe(false);
+  });
 });
