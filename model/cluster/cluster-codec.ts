@@ -4,19 +4,9 @@
 
 import type { StateReader, StateWriter } from '../../src/contract/model.ts';
 import type { LeaderAndIsr } from '../rules/zk/zk-state.ts';
-import { decodeKraft, encodeKraft } from './kraft-codec.ts';
+import { decodeKraft, encodeKraft, list, readList } from './kraft-codec.ts';
 import type { Assignment, Broker, ClusterState, ControlRequest, ControllerContext, Replica } from './cluster-state.ts';
 
-const list = (out: StateWriter, xs: readonly number[]): void => {
-  out.int(xs.length);
-  for (const x of xs) out.int(x);
-};
-const readList = (r: StateReader): number[] => {
-  const n = r.int();
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) xs.push(r.int());
-  return xs;
-};
 const assignment = (out: StateWriter, a: Assignment): void => {
   list(out, a.replicas);
   list(out, a.adding);

@@ -6,11 +6,12 @@ import type { StateReader, StateWriter } from '../../src/contract/model.ts';
 import type { PartitionRegistration } from '../rules/partition-change/partition-registration.ts';
 import type { KraftBrokerRegistration, KraftCluster, KraftImage, MetadataRecord } from './kraft-metadata.ts';
 
-const list = (out: StateWriter, xs: readonly number[]): void => {
+/** A length-prefixed int list (also the cluster codec's). */
+export const list = (out: StateWriter, xs: readonly number[]): void => {
   out.int(xs.length);
   for (const x of xs) out.int(x);
 };
-const readList = (r: StateReader): number[] => {
+export const readList = (r: StateReader): number[] => {
   const n = r.int();
   const xs: number[] = [];
   for (let i = 0; i < n; i++) xs.push(r.int());

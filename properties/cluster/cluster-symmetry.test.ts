@@ -56,8 +56,10 @@ describe('cluster reductions keep every verdict', () => {
     expect([plain.outcome.stats.distinctStates, reduced.outcome.stats.distinctStates]).toEqual([plainCount, reducedCount]);
   });
 
-  it('every preset is in the table above or measured by the CLI', () => {
-    expect(cluster.presets.length).toBe(14);
+  it('every preset is in the table above, measured by the CLI, or a kraft-* preset (where --symmetry is not offered)', () => {
+    const kraft = cluster.presets.filter((p) => p.params.controllerMode === 'kraft').map((p) => p.name);
+    expect(kraft).toEqual(['kraft-default', 'kraft-reassignment-before-isr', 'kraft-elr-last-known-leader']);
+    expect(cluster.presets.length).toBe(12 + 2 + kraft.length);
   });
 });
 

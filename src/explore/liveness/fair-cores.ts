@@ -86,30 +86,11 @@ export class FairCores {
       for (let pos = offsets[v]; pos < offsets[v + 1]; pos++) {
         const a = act[pos];
         if (this.fairness[a] === UNFAIR) continue;
-        if (this.instStamp[a] !== stamp) {
-          this.instStamp[a] = stamp;
-          this.enabledIn[a] = 0;
-          this.taken[a] = 0;
-          touched.push(a);
-        }
-        if (this.instVisit[a] !== visit) {
-          this.instVisit[a] = visit;
-          this.enabledIn[a]++;
-        }
+        this.noteEnabled(a, stamp, visit, touched);
         if (this.inComp[succ[pos]] === stamp) this.taken[a] = 1;
       }
-      for (const a of this.refused.get(v) ?? []) {
-        if (this.instStamp[a] !== stamp) {
-          this.instStamp[a] = stamp;
-          this.enabledIn[a] = 0;
-          this.taken[a] = 0;
-          touched.push(a);
-        }
-        if (this.instVisit[a] !== visit) {
-          this.instVisit[a] = visit;
-          this.enabledIn[a]++;
-        }
-      }
+      // A fair step only a bound refuses counts as enabled and never taken (Model.boundRefusal).
+      for (const a of this.refused.get(v) ?? []) this.noteEnabled(a, stamp, visit, touched);
     }
     const forbidden: number[] = [];
     for (const a of touched) {
@@ -119,6 +100,20 @@ export class FairCores {
       else if (this.fairness[a] !== WEAK) throw new Error(`unknown fairness ${this.fairness[a]}`);
     }
     return forbidden;
+  }
+
+  /** Instance `a` is enabled at the state of visit `visit` in the component being checked (stamp). */
+  private noteEnabled(a: number, stamp: number, visit: number, touched: number[]): void {
+    if (this.instStamp[a] !== stamp) {
+      this.instStamp[a] = stamp;
+      this.enabledIn[a] = 0;
+      this.taken[a] = 0;
+      touched.push(a);
+    }
+    if (this.instVisit[a] !== visit) {
+      this.instVisit[a] = visit;
+      this.enabledIn[a]++;
+    }
   }
 
   private enablesAny(v: number, instances: readonly number[]): boolean {
