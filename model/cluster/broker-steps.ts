@@ -3,6 +3,9 @@
 // min.insync.replicas), follower fetch (KIP-320 epoch-fenced, diverging-epoch truncation), and ISR changes sent
 // to the active controller as AlterPartition (KIP-497). HW = min log end offset over the leader's ISR.
 
+import { effectiveMinIsr, maybeIncrementLeaderHW, type HighWatermarkRule } from '../rules/replication/leader-high-watermark.ts';
+import { appendAdmission } from '../rules/replication/produce-acks.ts';
+import type { FollowerReplica } from '../rules/replication/replica-state.ts';
 import { checkControlRequest, leaderAndIsrPartitionCheck } from '../rules/zk/broker-request-checks.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import { NO_REPLICA, setAt, withBroker, type ClusterState, type PartitionStateEntry, type Replica } from './cluster-state.ts';
@@ -44,13 +47,38 @@ const leads = (s: ClusterState, b: number, p: number): boolean => {
   return broker.alive && broker.replicas[p].leaderEpoch >= 0 && broker.replicas[p].leader === b;
 };
 
+/**
+ * The HW rule of each mode, as rules/replication's maybeIncrementLeaderHW states it: the ISR a leader knows is
+ * committed (ISR changes here are answered in the step that proposes them), so maximal = committed; no caught-up
+ * ISR-eligible wait (KAFKA-15021's, which needs fetch times the cluster model does not keep). controllerMode=kraft
+ * follows 3.9's Partition: KAFKA-15583 (edc7e10a745, 3.7) holds the HW below effectiveMinIsr — what makes ELR safe.
+ */
+const HW_RULE_ZK: HighWatermarkRule = { isr: 'maximal', waitForCaughtUpEligible: false, minIsrGate: false };
+const HW_RULE_KRAFT: HighWatermarkRule = { isr: 'maximal', waitForCaughtUpEligible: false, minIsrGate: true };
+
+/** A remote replica as the HW rule reads it: only its log end offset (-1 = not heard from in this epoch). */
+const follower = (m: number, leo: number): FollowerReplica => ({
+  replicaId: m,
+  state: { logStartOffset: 0, logEndOffset: leo, lastFetchLeaderLogEndOffset: -1, lastFetchTimeMs: 0, lastCaughtUpTimeMs: 0, brokerEpoch: null },
+});
+
 /** The leader's HW over its ISR; newly committed records join the ghost history. */
 export function advanceHw(s: ClusterState, b: number, p: number, r: Replica, config?: ClusterConfig): ClusterState {
-  const leo = (m: number) => (m === b ? r.log.length : Math.max(0, r.followerLeo[m] ?? -1));
-  // controllerMode=kraft follows 3.9's Partition: KAFKA-15583 (edc7e10a745, 3.7) holds the HW while the ISR is
-  // below the effective min ISR, min(min.insync.replicas, replicas) — what makes KIP-966's ELR safe.
-  const underMinIsr = config?.controllerMode === 'kraft' && r.isr.length < Math.min(config.minInsyncReplicas, r.replicas.length);
-  const hw = underMinIsr ? r.hw : Math.max(r.hw, Math.min(...r.isr.map(leo)));
+  const kraft = config?.controllerMode === 'kraft';
+  const hw = maybeIncrementLeaderHW(
+    {
+      highWatermark: r.hw,
+      leaderLogEndOffset: r.log.length,
+      isr: r.isr,
+      maximalIsr: r.isr,
+      followers: r.replicas.filter((m) => m !== b).map((m) => follower(m, r.followerLeo[m] ?? -1)),
+      isrEligible: [],
+      effectiveMinIsr: config === undefined ? 1 : effectiveMinIsr(config.minInsyncReplicas, r.replicas.length),
+      nowMs: 0,
+      replicaLagTimeMaxMs: 0,
+    },
+    kraft ? HW_RULE_KRAFT : HW_RULE_ZK,
+  );
   const next = withBroker(s, b, { ...s.brokers[b], replicas: setAt(s.brokers[b].replicas, p, { ...r, hw }) });
   const committed = s.ghosts.committed[p];
   const prefix = r.log.slice(0, Math.min(hw, committed.length));
@@ -62,7 +90,10 @@ export function advanceHw(s: ClusterState, b: number, p: number, r: Replica, con
 export function produce(config: ClusterConfig, s: ClusterState, b: number, p: number): ClusterState | undefined {
   if (!leads(s, b, p) || s.ghosts.produced[p] >= config.records) return undefined;
   const r = s.brokers[b].replicas[p];
-  if (r.isr.length < config.minInsyncReplicas) return undefined; // NOT_ENOUGH_REPLICAS (acks=all)
+  // appendRecordsToLeader, acks=all: 2.8.0 compares the ISR with min.insync.replicas itself; 3.9 (kraft mode) with
+  // effectiveMinIsr, min(min.insync.replicas, replicas) (edc7e10a745, 3.7).
+  const minIsr = config.controllerMode === 'kraft' ? effectiveMinIsr(config.minInsyncReplicas, r.replicas.length) : config.minInsyncReplicas;
+  if (appendAdmission(-1, r.isr.length, minIsr) === 'NOT_ENOUGH_REPLICAS') return undefined;
   const log = [...r.log, r.leaderEpoch];
   const followerLeo = setAt(r.followerLeo, b, log.length);
   const next = { ...s, ghosts: { ...s.ghosts, produced: setAt(s.ghosts.produced, p, s.ghosts.produced[p] + 1) } };

@@ -144,3 +144,15 @@ describe('cluster kraft codec and the properties no KRaft preset breaks', () => 
     expect(check('no-committed-message-loss', committed)).toBe(false);
   });
 });
+
+describe('produce admission per mode (rules/replication appendAdmission)', () => {
+  // 3.9's appendRecordsToLeader compares the ISR with effectiveMinIsr = min(min.insync.replicas, replicas)
+  // (edc7e10a745, 3.7); 2.8.0 with min.insync.replicas itself, so RF 1 under min ISR 2 refuses every acks=all write.
+  const sets = ['replicationFactor=1', 'minInsyncReplicas=2', 'reassignment=none', 'sessionExpiries=0'];
+  const committed = (mode: string) =>
+    checkModel(cluster, { sets: [`controllerMode=${mode}`, ...sets, ...(mode === 'kraft' ? ['controllerFailovers=0'] : [])] }).outcome.witnesses.find((w) => w.name === 'record-committed')?.found;
+  it('KRaft (3.9) commits a record at RF 1 with min ISR 2; ZooKeeper mode (2.8.0) refuses it', () => {
+    expect(committed('kraft')).toBe(true);
+    expect(committed('zk')).toBe(false);
+  });
+});
