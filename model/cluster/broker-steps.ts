@@ -63,8 +63,8 @@ const follower = (m: number, leo: number): FollowerReplica => ({
 });
 
 /** The leader's HW over its ISR; newly committed records join the ghost history. */
-export function advanceHw(s: ClusterState, b: number, p: number, r: Replica, config?: ClusterConfig): ClusterState {
-  const kraft = config?.controllerMode === 'kraft';
+export function advanceHw(s: ClusterState, b: number, p: number, r: Replica, config: ClusterConfig): ClusterState {
+  const kraft = config.controllerMode === 'kraft';
   const hw = maybeIncrementLeaderHW(
     {
       highWatermark: r.hw,
@@ -73,7 +73,7 @@ export function advanceHw(s: ClusterState, b: number, p: number, r: Replica, con
       maximalIsr: r.isr,
       followers: r.replicas.filter((m) => m !== b).map((m) => follower(m, r.followerLeo[m] ?? -1)),
       isrEligible: [],
-      effectiveMinIsr: config === undefined ? 1 : effectiveMinIsr(config.minInsyncReplicas, r.replicas.length),
+      effectiveMinIsr: effectiveMinIsr(config.minInsyncReplicas, r.replicas.length),
       nowMs: 0,
       replicaLagTimeMaxMs: 0,
     },
@@ -105,7 +105,7 @@ export function produce(config: ClusterConfig, s: ClusterState, b: number, p: nu
  * otherwise); the follower truncates to where its log and the leader's agree, appends the leader's next record and
  * the leader records the follower's log end offset and may advance the HW.
  */
-export function fetch(s: ClusterState, f: number, p: number, config?: ClusterConfig): ClusterState | undefined {
+export function fetch(config: ClusterConfig, s: ClusterState, f: number, p: number): ClusterState | undefined {
   const follower = s.brokers[f];
   const rf = follower.replicas[p];
   if (!follower.alive || rf.leaderEpoch < 0 || rf.leader === f || rf.leader < 0) return undefined;

@@ -35,7 +35,7 @@ function step(config: ClusterConfig, s: ClusterState, a: ClusterAction): Cluster
     case 'Produce':
       return produce(config, s, a.broker, a.partition);
     case 'Fetch':
-      return fetch(s, a.broker, a.partition);
+      return fetch(config, s, a.broker, a.partition);
     case 'ShrinkIsr':
       return shrinkIsr(config, s, a.broker, a.partition, a.replica);
     case 'ExpandIsr':

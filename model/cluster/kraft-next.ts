@@ -46,7 +46,7 @@ export function kraftStep(config: ClusterConfig, s: ClusterState, a: ClusterActi
     case 'Produce':
       return produce(config, s, a.broker, a.partition);
     case 'Fetch':
-      return fetch(s, a.broker, a.partition, config);
+      return fetch(config, s, a.broker, a.partition);
     case 'ShrinkIsr':
       return shrinkIsr(config, s, a.broker, a.partition, a.replica, kraftAlter);
     case 'ExpandIsr':
