@@ -70,6 +70,14 @@ export interface CheckResult {
 export const DEFAULT_SIMULATION_DEPTH = 50;
 export const DEFAULT_WALKS = 1000;
 
+/**
+ * The properties a run with this `--property` selection checks: the named ones, or with none named every property
+ * but liveness (it needs the whole state graph, so it is checked only when named). Verdicts and shard results agree.
+ */
+export function selectedProperties<P extends Pick<Property<any, any>, 'name' | 'kind'>>(all: readonly P[], selected: readonly string[]): P[] {
+  return all.filter((p) => (selected.length > 0 ? selected.includes(p.name) : p.kind !== 'liveness'));
+}
+
 export function selectProperties<S, A extends ActionBase>(all: readonly Property<S, A>[], names: readonly string[] | undefined, model: string, extraLiveness: readonly string[] = []) {
   if (names && names.length > 0) {
     for (const name of [...names, ...extraLiveness]) {
@@ -78,8 +86,7 @@ export function selectProperties<S, A extends ActionBase>(all: readonly Property
       }
     }
   }
-  // Liveness needs the whole graph kept, so it is opt-in: checked only when named.
-  const chosen = names && names.length > 0 ? all.filter((p) => names.includes(p.name)) : all.filter((p) => p.kind !== 'liveness');
+  const chosen = selectedProperties(all, names ?? []);
   return {
     safety: chosen.filter((p): p is SafetyProperty<S, A> => p.kind === 'always' || p.kind === 'action'),
     witnesses: chosen.filter((p): p is SometimesProperty<S> => p.kind === 'sometimes'),

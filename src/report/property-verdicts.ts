@@ -3,7 +3,7 @@
 // (vacuous); `skipped` with the reason when nothing was decided (another property's violation stopped the
 // search, a budget was hit, it was not selected); `error` when the model failed. JUnit and the index read this.
 
-import type { CheckResult, ViolationReport } from '../check/run-check.ts';
+import { selectedProperties, type CheckResult, type ViolationReport } from '../check/run-check.ts';
 import type { Property } from '../contract/property.ts';
 import { checkedDepth } from './checked-depth.ts';
 
@@ -25,14 +25,6 @@ export interface VerdictOptions {
   readonly selected: readonly string[];
   /** `--allow-vacuous`: an unreached witness is reported as skipped, not failed. */
   readonly allowVacuous?: boolean;
-}
-
-/**
- * The properties a run with this `--property` selection checks: the named ones, or with none named every property
- * but liveness (it needs the whole state graph, so it is checked only when named). Verdicts and shard results agree.
- */
-export function selectedProperties<P extends Pick<Property<any, any>, 'name' | 'kind'>>(all: readonly P[], selected: readonly string[]): P[] {
-  return all.filter((p) => (selected.length > 0 ? selected.includes(p.name) : p.kind !== 'liveness'));
 }
 
 export function propertyVerdicts(all: readonly Property<any, any>[], result: CheckResult, options: VerdictOptions): PropertyVerdict[] {

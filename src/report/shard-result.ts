@@ -7,7 +7,7 @@ import type { Shard, ShardRun } from '../check/shard-plan.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import { KcheckError } from '../errors.ts';
 import { checkSummary, type WrittenViolation } from './check-summary.ts';
-import { selectedProperties } from './property-verdicts.ts';
+import { selectedProperties } from '../check/run-check.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 export const SHARD_RESULT_FORMAT = 'kcheck-shard-result/1';
