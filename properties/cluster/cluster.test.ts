@@ -2,8 +2,8 @@
 // violating preset and the story it tells, the codec round trip, and the properties no preset breaks, on states
 // built from a real one. The big holds presets (default, broker-failure, …) are left to `kcheck suite` (CI budget).
 import { describe, expect, it } from 'vitest';
+import { expectDecodeRoundTrip } from '../../test/decode-round-trip.ts';
 import { checkModel } from '../../src/check/run-check.ts';
-import type { StateReader, StateWriter } from '../../src/contract/model.ts';
 import { clusterConfig, type ClusterConfig } from '../../model/cluster/cluster-config.ts';
 import { clusterModel } from '../../model/cluster/cluster-model.ts';
 import type { ClusterState } from '../../model/cluster/cluster-state.ts';
@@ -91,15 +91,7 @@ describe('cluster codec and the properties no preset breaks', () => {
   }
 
   it('decode(encode(s)) deep-equals s', () => {
-    for (const s of states) {
-      const ints: number[] = [];
-      const writer: StateWriter = { int: (v) => void ints.push(v) };
-      model.encode(s, writer);
-      let i = 0;
-      const reader: StateReader = { int: () => ints[i++] };
-      expect(model.decode!(reader)).toEqual(s);
-      expect(i).toBe(ints.length);
-    }
+    expectDecodeRoundTrip(model, states);
   });
 
   const check = (name: string, s: ClusterState): boolean => {

@@ -2,8 +2,8 @@
 // exact shortest counterexamples and the stories they tell, the codec round trip over KRaft states, and the
 // properties no KRaft preset breaks, on states built from a real one. kraft-default itself runs in `kcheck suite`.
 import { describe, expect, it } from 'vitest';
+import { expectDecodeRoundTrip } from '../../test/decode-round-trip.ts';
 import { checkModel } from '../../src/check/run-check.ts';
-import type { StateReader, StateWriter } from '../../src/contract/model.ts';
 import { clusterConfig, type ClusterConfig } from '../../model/cluster/cluster-config.ts';
 import { clusterModel } from '../../model/cluster/cluster-model.ts';
 import type { ClusterState } from '../../model/cluster/cluster-state.ts';
@@ -106,15 +106,7 @@ describe('cluster kraft codec and the properties no KRaft preset breaks', () => 
   });
 
   it('decode(encode(s)) deep-equals s', () => {
-    for (const s of states) {
-      const ints: number[] = [];
-      const writer: StateWriter = { int: (v) => void ints.push(v) };
-      model.encode(s, writer);
-      let i = 0;
-      const reader: StateReader = { int: () => ints[i++] };
-      expect(model.decode!(reader)).toEqual(s);
-      expect(i).toBe(ints.length);
-    }
+    expectDecodeRoundTrip(model, states);
   });
 
   const check = (name: string, s: ClusterState): boolean => {
