@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { expectRefusal, runCli } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kcheck-bad-'));
 const badJson = join(dir, 'bad.json');
@@ -40,11 +40,7 @@ describe('bad input', () => {
   it.each(cases)('%s → exit 2 with one line', async (_name, argv, message) => {
     const before = readdirSync(dir).length;
     const run = await runCli(...argv);
-    expect(run.code).toBe(2);
-    expect(run.out).toBe('');
-    const lines = run.err.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(message);
+    expectRefusal(run, message);
     expect(run.err).not.toMatch(/\n\s+at /);
     expect(readdirSync(dir).length).toBe(before);
   });

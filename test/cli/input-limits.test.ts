@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { expectRefusal, runCli } from './run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kcheck-limits-'));
 const file = (name: string, text: string): string => {
@@ -16,13 +16,7 @@ const file = (name: string, text: string): string => {
 const config = (name: string, json: unknown): string => file(name, JSON.stringify(json));
 
 async function expectBad(argv: string[], code: string, message: RegExp): Promise<void> {
-  const run = await runCli(...argv);
-  expect(run.code).toBe(2);
-  expect(run.out).toBe('');
-  const lines = run.err.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(lines[0].endsWith(`[${code}]`)).toBe(true);
+  expectRefusal(await runCli(...argv), message, code);
 }
 
 describe('one validator for config and flags (item 7)', () => {

@@ -10,21 +10,12 @@ import { resolveParams } from '../../src/check/resolve-params.ts';
 import { modelNamed } from '../../src/cli/registry.ts';
 import { configurationId } from '../../src/report/configuration-id.ts';
 import { registry } from '../../wiring/registry.ts';
-import { runCli } from './run-cli.ts';
+import { expectRefusal, runCli } from './run-cli.ts';
 
 const VIOLATING = ['check', 'zk-controller', '--preset', 'no-epoch-fencing'];
 // Report files are named by configuration (model, preset, params hash), so the stem follows the preset's params.
 const params = resolveParams(modelNamed(registry, 'zk-controller'), { preset: 'no-epoch-fencing' });
 const STEM = `${configurationId('zk-controller', 'no-epoch-fencing', params)}.no-stale-controller-write`;
-
-function expectOneLine(run: { code: number; out: string; err: string }, code: string, message: RegExp): void {
-  expect(run.code).toBe(2);
-  expect(run.out).toBe('');
-  const lines = run.err.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(message);
-  expect(lines[0]).toContain(`[${code}]`);
-}
 
 describe('--out and --junit are validated before the search', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kcheck-out-'));
@@ -37,14 +28,14 @@ describe('--out and --junit are validated before the search', () => {
     ['/proc (Node 20 mkdir loops there)', '/proc/kcheck-test', /kernel pseudo-filesystem/],
     ['empty', '', /--out '' is empty/],
   ])('--out %s → exit 2', async (_name, out, message) => {
-    expectOneLine(await runCli(...VIOLATING, '--out', out), 'KC_BAD_OPTION', message);
+    expectRefusal(await runCli(...VIOLATING, '--out', out), message, 'KC_BAD_OPTION');
   });
   it.each([
     ['a directory', dir, /--junit '.*' is a directory/],
     ['below a file', join(file, 'j.xml'), /which is not a directory/],
     ['empty', '', /--junit '' is empty/],
   ])('--junit %s → exit 2', async (_name, junit, message) => {
-    expectOneLine(await runCli(...VIOLATING, '--out', join(dir, 'r'), '--junit', junit), 'KC_BAD_OPTION', message);
+    expectRefusal(await runCli(...VIOLATING, '--out', join(dir, 'r'), '--junit', junit), message, 'KC_BAD_OPTION');
     expect(existsSync(join(dir, 'r'))).toBe(false);
   });
 });
