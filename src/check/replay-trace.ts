@@ -6,6 +6,7 @@ import type { TraceValue } from '../contract/model.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import { KcheckError } from '../errors.ts';
 import { lassoBound, lassoProblem } from '../explore/liveness/lasso-check.ts';
+import { livenessModel } from '../explore/liveness/liveness-model.ts';
 import { replayOrThrow } from '../explore/trace.ts';
 import { readJsonInput } from '../io/read-input.ts';
 import { fromItfValue, parseItf, toItfValue } from '../report/itf.ts';
@@ -72,14 +73,16 @@ export function replay(definition: ModelDefinition, file: string, trace = readTr
   const params = resolveParams(definition, { values: meta.params });
   // The preset label is shown with the verdict, so it must name a preset, and any param that differs is shown too.
   const overrides = presetOverrides(definition, meta.preset, params, file);
-  const model = createModel(definition, params);
-  const initCount = model.init().length;
+  const created = createModel(definition, params);
+  const initCount = created.init().length;
   const initIndex = meta.initIndex ?? 0;
   if (typeof initIndex !== 'number' || !Number.isInteger(initIndex) || initIndex < 0 || initIndex >= initCount) {
     throw new KcheckError('KC_BAD_TRACE', `${file}: #meta.initIndex must be an integer from 0 to ${initCount - 1}, got ${JSON.stringify(initIndex)}`);
   }
   const property = definition.properties(params).find((p) => p.name === meta.property);
   if (!property || property.kind === 'sometimes') throw new KcheckError('KC_BAD_TRACE', `${file}: model ${meta.model} has no property ${meta.property}`);
+  // A lasso was found on the model the liveness run explores (its LivenessQuotient's): replay it there.
+  const model = property.kind === 'liveness' ? livenessModel(created) : created;
   const path = steps.slice(1).map((s) => s.meta.actionIndex as number);
   const replayed = replayOrThrow(model, { initIndex, path });
   for (let i = 0; i < steps.length; i++) {

@@ -12,7 +12,8 @@ import type { Outcome, StopReason, Strategy, ViolationRecord } from '../explore/
 import { simulate } from '../explore/simulate.ts';
 import { shortenViolations } from '../explore/por/shorten-violations.ts';
 import { exploreLiveness } from '../explore/liveness/explore-liveness.ts';
-import { lassoProblem } from '../explore/liveness/lasso-check.ts';
+import { lassoProblem, loopShift } from '../explore/liveness/lasso-check.ts';
+import { livenessModel } from '../explore/liveness/liveness-model.ts';
 import { refuseLivenessOptions } from '../explore/liveness/liveness-options.ts';
 import { canRunParallel, exploreParallel } from '../explore/parallel/explore-parallel.ts';
 import { replayPath, ReplayDivergence, type Trace } from '../explore/trace.ts';
@@ -96,10 +97,12 @@ export function selectProperties<S, A extends ActionBase>(all: readonly Property
 
 function prepare(definition: ModelDefinition, options: CheckOptions) {
   const params = resolveParams(definition, options);
-  const model = createModel(definition, params);
-  if (options.verifyEncode) verifyEncode(definition.name, model, options.verifyEncode === true ? DEFAULT_ENCODE_SAMPLES : options.verifyEncode);
+  const created = createModel(definition, params);
   const all = definition.properties(params);
   const { safety, witnesses, liveness } = selectProperties(all, options.properties, definition.name, options.liveness);
+  // A liveness run explores the model its LivenessQuotient names (bounds stated on classes), and so replays it.
+  const model = liveness.length > 0 ? livenessModel(created) : created;
+  if (options.verifyEncode) verifyEncode(definition.name, model, options.verifyEncode === true ? DEFAULT_ENCODE_SAMPLES : options.verifyEncode);
   // Budgets and switches every explorer takes, single-threaded or parallel.
   const budgets = {
     maxStates: options.maxStates,
@@ -167,7 +170,9 @@ function finish(
       if (!reproduces(model, all, record, trace)) {
         throw new ReplayDivergence(record.path.length, `step ${record.path.length}: ${record.property} holds on the replayed trace`);
       }
-      violations.push({ record, doc, trace });
+      const shift = record.lasso ? loopShift(model, trace, record.lasso.loop) : null;
+      const shifted = shift === null || record.lasso === undefined ? record : { ...record, lasso: { ...record.lasso, shift } };
+      violations.push({ record: shifted, doc, trace });
     }
   } catch (error) {
     if (!(error instanceof ReplayDivergence)) throw error;

@@ -51,6 +51,26 @@ export interface PartialOrder<A extends ActionBase> {
   readonly latent: readonly ActionFootprint[];
 }
 
+/**
+ * Optional, for liveness: a transformation of states the model claims is a bisimulation (shifting every epoch
+ * down alike, say), so the liveness graph is built over one representative per class and a run that repeats
+ * "up to the transformation" (every epoch 2 higher) becomes a finite lasso. Liveness properties and fairness must
+ * read the same on a state and its representative; a fast-check test per model checks both, and replay checks
+ * that a loop closes modulo the transformation.
+ */
+export interface LivenessQuotient<S, A extends ActionBase> {
+  /**
+   * The model liveness runs explore: the same protocol with any bound that reads absolute values restated on the
+   * class (an epoch cap becomes a cap on the epoch spread), so the transformation is exactly a bisimulation of it.
+   * May be the model itself; it carries this same quotient.
+   */
+  readonly model: Model<S, A>;
+  /** The representative of the state's class; idempotent, and actions(rep)[i] corresponds to actions(state)[i]. */
+  representative(state: S): S;
+  /** How `to` differs from `from` when both have the same representative, in the protocol's words. */
+  describeShift(from: S, to: S): string;
+}
+
 export interface Model<S, A extends ActionBase> {
   /** One or more initial states, in a deterministic order. */
   init(): readonly S[];
@@ -93,6 +113,8 @@ export interface Model<S, A extends ActionBase> {
    * and reports a counterexample that exists only that way as bounded, not as a violation.
    */
   boundRefusal?(state: S, action: A): string | null;
+  /** Optional, for liveness only (safety search never uses it): see LivenessQuotient. */
+  readonly livenessQuotient?: LivenessQuotient<S, A>;
   /** One line in the protocol's words, e.g. "broker 2 creates /controller (epoch 3)". Defaults to JSON. */
   describeAction?(action: A): string;
   /** Optional picture of a state for the trace page and the explorer (nodes, logs as cells, messages in flight). */

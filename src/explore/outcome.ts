@@ -67,6 +67,11 @@ export interface LassoRef {
    * loop — the end of the explored world, not a violation: such a record does not make the outcome a violation.
    */
   readonly bounded?: string;
+  /**
+   * The loop closes only up to the model's LivenessQuotient: how its last state differs from state `loop`, in the
+   * model's words (e.g. "every epoch 2 higher"). Absent when the loop returns to exactly the same state.
+   */
+  readonly shift?: string;
 }
 
 /** What the liveness explorer kept of the graph: edges and their cost. */

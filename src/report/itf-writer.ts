@@ -26,6 +26,7 @@ export function artifactToItf(artifact: ViolationArtifact): ItfTrace {
       description: artifact.doc,
       ...(artifact.lasso ? { trigger: artifact.lasso.trigger } : {}),
       ...(artifact.lasso?.bounded !== undefined ? { bounded: artifact.lasso.bounded } : {}),
+      ...(artifact.lasso?.shift !== undefined ? { loopShift: artifact.lasso.shift } : {}),
       ...(artifact.modelSource ? { modelSource: artifact.modelSource } : {}),
     },
     vars,

@@ -25,7 +25,7 @@ export function artifactToMarkdown(artifact: ViolationArtifact, tracePath: strin
   for (let i = 1; i < steps.length; i++) {
     const last = i === steps.length - 1;
     if (lasso && i - 1 === lasso.trigger && lasso.trigger > 0) lines.push(`_From state ${lasso.trigger} on, \`${artifact.property}\`'s goal never holds again._`, '');
-    if (lasso && i - 1 === lasso.loop) lines.push(loopLine(lasso.loop, steps.length - 1, lasso.bounded), '');
+    if (lasso && i - 1 === lasso.loop) lines.push(loopLine(lasso.loop, steps.length - 1, lasso.bounded, lasso.shift), '');
     lines.push(`## Step ${i}: ${steps[i].actionText}${last && !lasso ? ' ⚠' : last ? ' ↺' : ''}`, '');
     const changes = diffVariables(steps[i - 1].vars, steps[i].vars);
     if (changes.length === 0) lines.push('_No variable changed._');
@@ -49,11 +49,13 @@ export function artifactToMarkdown(artifact: ViolationArtifact, tracePath: strin
 }
 
 /** Where a lasso's loop starts, in the report (stuttering when the loop is empty). */
-function loopLine(loop: number, last: number, bounded: string | undefined): string {
+function loopLine(loop: number, last: number, bounded: string | undefined, shift?: string): string {
   if (bounded !== undefined) return `## ↺ Loop: from state ${loop} the model stops only because ${bounded} refuses a fair action — a bound, not a liveness violation`;
   return loop === last
     ? `## ↺ Loop: from state ${loop} the behaviour stutters forever (no fair action is enabled there)`
-    : `## ↺ Loop starts at state ${loop}: steps ${loop + 1}–${last} repeat forever (state ${last} is state ${loop} again)`;
+    : shift !== undefined
+      ? `## ↺ Loop starts at state ${loop}: steps ${loop + 1}–${last} repeat forever (state ${last} is state ${loop} up to a shift: ${shift} — the model's liveness quotient, a bisimulation, so the same steps apply again)`
+      : `## ↺ Loop starts at state ${loop}: steps ${loop + 1}–${last} repeat forever (state ${last} is state ${loop} again)`;
 }
 
 export function lassoVerdict(property: string, doc: string, loop: number, last: number): string {

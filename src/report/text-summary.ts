@@ -30,7 +30,7 @@ export function counterexampleLines(model: Model<unknown, ActionBase>, v: Violat
     if (lasso && step === lasso.loop) lines.push(`${indent}── loop: from state ${lasso.loop} ──`);
     lines.push(`${indent}${String(step + 1).padStart(3)}. ${stepInfo(model, v.trace.states[step], action, v.trace.states[step + 1]).text}`);
   });
-  if (lasso) lines.push(loopLine(lasso.loop, n, v.record.lasso?.bounded, indent));
+  if (lasso) lines.push(loopLine(lasso.loop, n, v.record.lasso?.bounded, indent, lasso.shift));
   if (written) {
     lines.push(`${indent}trace:  ${written.trace}`);
     lines.push(`${indent}report: ${written.report} (and .html)`);
@@ -40,11 +40,13 @@ export function counterexampleLines(model: Model<unknown, ActionBase>, v: Violat
 }
 
 /** How a lasso closes: a real cycle, stuttering where nothing fair is enabled, or stopping at a model bound. */
-export function loopLine(loop: number, n: number, bounded: string | undefined, indent = '  '): string {
+export function loopLine(loop: number, n: number, bounded: string | undefined, indent = '  ', shift?: string): string {
   if (bounded !== undefined) {
     return `${indent}↺ ${loop === n ? `stutters at state ${n}` : `loops from state ${loop}`} only because ${bounded} refuses a fair action — a model bound, not a liveness violation`;
   }
-  return loop === n ? `${indent}↺ stutters at state ${n} forever: no fair action is enabled there` : `${indent}↺ back to state ${loop}: a cycle of ${n - loop} step(s), repeated forever`;
+  if (loop === n) return `${indent}↺ stutters at state ${n} forever: no fair action is enabled there`;
+  if (shift !== undefined) return `${indent}↺ back to state ${loop} up to a shift (${shift}): a cycle of ${n - loop} step(s), repeated forever`;
+  return `${indent}↺ back to state ${loop}: a cycle of ${n - loop} step(s), repeated forever`;
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');

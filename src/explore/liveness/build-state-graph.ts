@@ -1,7 +1,7 @@
 // The liveness explorer's BFS: the whole reachable graph, every edge kept (successor index + action instance in
 // an EdgeStore), and per liveness property each state's trigger/goal bits. Safety properties and witnesses are
 // checked on the way exactly as in bfs.ts, so a liveness run never checks less. No depth bound: a cut graph
-// would turn its frontier into false deadlocks.
+// would turn its frontier into false deadlocks. With a LivenessQuotient every state stored is a representative.
 
 import { budgetPoll } from '../budget-poll.ts';
 import type { ActionBase, Model } from '../../contract/model.ts';
@@ -16,6 +16,7 @@ import { stateChecks } from '../state-checks.ts';
 import { ActionInstances } from './action-instances.ts';
 import { EdgeStore } from './edge-store.ts';
 import { ABSENT, IndexedFingerprintTable } from './indexed-fingerprint-table.ts';
+import { representativeOf } from './liveness-model.ts';
 
 export const TRIGGER = 1;
 export const GOAL = 2;
@@ -55,6 +56,7 @@ export function buildStateGraph<S, A extends ActionBase>(
   const frontier = createFrontier(model);
   const coverage = new CoverageCounter(model.actionTypes);
   const checks = stateChecks(options, log);
+  const representative = representativeOf(model);
   let flags = liveness.map(() => new Uint8Array(1 << 16));
   const maxStates = options.maxStates ?? Infinity;
   const poll = budgetPoll(options, started);
@@ -82,10 +84,11 @@ export function buildStateGraph<S, A extends ActionBase>(
     const initial = model.init();
     for (let i = 0; i < initial.length; i++) {
       generated++;
-      if (lookup(initial[i]) !== ABSENT) continue;
+      const start = representative(initial[i]);
+      if (lookup(start) !== ABSENT) continue;
       const id = log.push(NO_PARENT, i);
-      frontier.push(initial[i], encoder);
-      onNewState(initial[i], id, 0, true);
+      frontier.push(start, encoder);
+      onNewState(start, id, 0, true);
     }
     let levelEnd = log.size;
     while (frontier.length > 0) {
@@ -110,10 +113,11 @@ export function buildStateGraph<S, A extends ActionBase>(
       const actions = model.actions(state);
       for (let a = 0; a < actions.length; a++) {
         const action = actions[a];
-        const next = model.next(state, action);
-        if (next === undefined) continue;
+        const successor = model.next(state, action);
+        if (successor === undefined) continue;
         generated++;
-        if (checks.hasActionProperties) checks.onTransition(state, action, next, current, a);
+        if (checks.hasActionProperties) checks.onTransition(state, action, successor, current, a);
+        const next = representative(successor);
         const seen = lookup(next);
         const slot = coverage.slot(action.type);
         coverage.count(slot, seen === ABSENT);

@@ -2,7 +2,9 @@
 // ¬Q states that can stay in ¬Q forever under the model's fairness (doomed-states.ts) and, for the first
 // reachable P ∧ ¬Q such state in BFS order, a lasso (find-lasso.ts) replayed into action indices; one that is fair
 // only because a model bound refuses a fair action is marked bounded, not a violation. Safety properties and
-// witnesses are checked during the same BFS. Needs the whole graph: a budget stop proves nothing.
+// witnesses are checked during the same BFS. Needs the whole graph: a budget stop proves nothing. Under a
+// LivenessQuotient the graph holds representatives; the lasso is replayed on real states (its loop closes up to
+// the transformation), matching each edge by its action index, which the quotient preserves.
 
 import type { ActionBase, Model } from '../../contract/model.ts';
 import type { LivenessProperty } from '../../contract/property.ts';
@@ -15,6 +17,7 @@ import { buildStateGraph, GOAL, TRIGGER, type StateGraph } from './build-state-g
 import { findDoomed, type Doom } from './doomed-states.ts';
 import type { RefusedByBound } from './fair-cores.ts';
 import { findLasso } from './find-lasso.ts';
+import { representativeOf } from './liveness-model.ts';
 
 export function exploreLiveness<S, A extends ActionBase>(model: Model<S, A>, options: ExploreOptions<S, A>, liveness: readonly LivenessProperty<S>[]): Outcome {
   const started = Date.now();
@@ -112,9 +115,10 @@ function refusalsIn<S, A extends ActionBase>(model: Model<S, A>, graph: StateGra
   const by = new Map<number, string>();
   const fair = model.fairness ?? {};
   const boundRefusal = (model.boundRefusal as NonNullable<Model<S, A>['boundRefusal']>).bind(model);
+  const representative = representativeOf(model);
   for (const core of cores) {
     for (const v of core) {
-      const state = stateAt(model, graph.log.pathTo(v));
+      const state = representative(stateAt(model, graph.log.pathTo(v)));
       for (const action of model.actions(state)) {
         if (!Object.hasOwn(fair, action.type) || model.next(state, action) !== undefined) continue;
         const bound = boundRefusal(state, action);
@@ -133,26 +137,31 @@ function stateAt<S, A extends ActionBase>(model: Model<S, A>, at: { initIndex: n
   return state;
 }
 
-/** Turns edge positions into indices in each state's `actions()` list, replaying from the trigger state. */
+/**
+ * Turns edge positions into indices in each state's `actions()` list, replaying from the trigger state: the edge's
+ * action is looked up on the representative (what the graph holds) and the same index taken on the real state.
+ */
 function toActionIndices<S, A extends ActionBase>(model: Model<S, A>, graph: StateGraph<A>, at: { initIndex: number; path: number[] }, edges: readonly number[]): number[] {
   let state = stateAt(model, at);
+  const representative = representativeOf(model);
   const { succ, act } = graph.edges.view();
   const encoder = new StateEncoder();
   const out: number[] = [];
   for (const pos of edges) {
     const want = actionKey(graph.instances.actions[act[pos]]);
-    const candidates = model.actions(state);
+    const rep = representative(state);
+    const candidates = model.actions(rep);
     let index = -1;
-    let next: S | undefined;
     for (let i = 0; i < candidates.length && index < 0; i++) {
       if (actionKey(candidates[i]) !== want) continue;
-      next = model.next(state, candidates[i]);
+      const next = model.next(rep, candidates[i]);
       if (next === undefined) continue;
       encoder.reset();
-      model.encode(next, encoder);
+      model.encode(representative(next), encoder);
       if (graph.table.get(encoder.hash(), encoder.low) === succ[pos]) index = i;
     }
-    if (index < 0 || next === undefined) throw new Error(`replaying the lasso: action ${want} no longer leads to state ${succ[pos]} (is the model deterministic?)`);
+    const next = index < 0 ? undefined : model.next(state, model.actions(state)[index]);
+    if (next === undefined) throw new Error(`replaying the lasso: action ${want} no longer leads to state ${succ[pos]} (is the model deterministic?)`);
     out.push(index);
     state = next;
   }

@@ -1,6 +1,7 @@
 // Checks a lasso on the model's own states, independently of the graph that found it: the loop closes (its last
 // state encodes exactly as its first), the trigger holds where the lasso says, the goal holds nowhere from the
-// trigger on, and the loop itself — not its SCC — is fair. run-check applies it to every liveness violation,
+// trigger on, and the loop itself — not its SCC — is fair. Under a LivenessQuotient "closes" means closes up to
+// the transformation (both ends have one representative). run-check applies it to every liveness violation,
 // and replay to every stored lasso; lassoBound says whether the loop stops only at a model bound.
 
 import type { ActionBase, Model } from '../../contract/model.ts';
@@ -9,13 +10,17 @@ import type { LassoRef } from '../outcome.ts';
 import { StateEncoder } from '../state-encoder.ts';
 import type { Trace } from '../trace.ts';
 import { actionKey } from './action-instances.ts';
+import { representativeOf } from './liveness-model.ts';
 
 /** Why the trace is not a counterexample lasso for the property, or null when it is one. */
 export function lassoProblem<S, A extends ActionBase>(model: Model<S, A>, property: LivenessProperty<S>, trace: Trace<S, A>, lasso: LassoRef): string | null {
   const n = trace.states.length - 1;
   const { trigger, loop } = lasso;
   if (!(trigger >= 0 && trigger <= loop && loop <= n)) return `trigger ${trigger} and loop ${loop} must satisfy 0 ≤ trigger ≤ loop ≤ ${n}`;
-  if (encoding(model, trace.states[n]) !== encoding(model, trace.states[loop])) return `the loop does not close: state ${n} differs from state ${loop}`;
+  const representative = representativeOf(model);
+  if (encoding(model, representative(trace.states[n])) !== encoding(model, representative(trace.states[loop]))) {
+    return `the loop does not close: state ${n} differs from state ${loop}${model.livenessQuotient ? ' (even up to the liveness quotient)' : ''}`;
+  }
   const triggered = property.trigger === null ? trigger === 0 : property.trigger(trace.states[trigger]);
   if (!triggered) return `the trigger does not hold at state ${trigger}`;
   for (let i = trigger; i <= n; i++) if (property.goal(trace.states[i])) return `the goal holds at state ${i}`;
@@ -59,4 +64,12 @@ function encoding<S, A extends ActionBase>(model: Model<S, A>, state: S): string
   const encoder = new StateEncoder();
   model.encode(state, encoder);
   return Array.from(encoder.snapshot()).join(',');
+}
+
+/** How the lasso's last state differs from its loop state when the loop closes only up to the quotient, or null. */
+export function loopShift<S, A extends ActionBase>(model: Model<S, A>, trace: Trace<S, A>, loop: number): string | null {
+  const quotient = model.livenessQuotient;
+  const n = trace.states.length - 1;
+  if (quotient === undefined || encoding(model, trace.states[n]) === encoding(model, trace.states[loop])) return null;
+  return quotient.describeShift(trace.states[loop], trace.states[n]);
 }
