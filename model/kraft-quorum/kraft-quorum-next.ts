@@ -2,6 +2,7 @@
 // the follower's fetch, vote resends, crash / restart (QuorumState.initialize) / empty-disk rejoin, and the
 // network's faults. Returns undefined when a step is disabled; epochs above maxEpoch are never entered.
 import { quorumIsQuiet } from './kraft-quorum-quiet.ts';
+import { epochRenumbering } from './kraft-quorum-epoch-quotient.ts';
 import {
   appendBatch,
   buildVoteRequest,
@@ -35,9 +36,16 @@ const electionTimeout: Timer = (es, ctx, logEndOffset) => {
 };
 
 /** Epochs stay within maxEpoch; a Prospective runs for Candidate(epoch + 1), so it needs room for that epoch. */
-function beyondMaxEpoch(env: KraftEnv, es: EpochState): boolean {
-  return es.epoch > env.config.maxEpoch || (es.role === 'Prospective' && es.epoch >= env.config.maxEpoch);
+function beyondMaxEpoch(env: KraftEnv, es: EpochState, shift: number): boolean {
+  const epoch = es.epoch - shift;
+  return epoch > env.config.maxEpoch || (es.role === 'Prospective' && epoch >= env.config.maxEpoch);
 }
+
+/**
+ * What maxEpoch bounds: the epoch itself, or (epochSpread, liveness runs) the epoch as the liveness quotient
+ * renumbers it — the spread above the oldest epoch still in play — so the bound commutes with the renumbering.
+ */
+const epochShift = (env: KraftEnv, s: KraftQuorumState): number => (env.config.epochSpread === true ? epochRenumbering(s).shift : 0);
 
 /** The roles whose timer the action fires (the rules return undefined for the others; this skips the call). */
 const TIMER_ROLES: Record<'ElectionTimeout' | 'FetchTimeout' | 'CheckQuorumResign', readonly EpochState['role'][]> = {
@@ -69,7 +77,8 @@ function step(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQu
       const es = s.voters[a.voter].es;
       if (es === null || !TIMER_ROLES[a.type].includes(es.role)) return undefined;
       // Every timer but a Prospective's (which falls back in its epoch) leads towards epoch + 1.
-      if (es.epoch >= env.config.maxEpoch && es.role !== 'Prospective' && a.type !== 'CheckQuorumResign') return undefined;
+      const shift = epochShift(env, s);
+      if (es.epoch - shift >= env.config.maxEpoch && es.role !== 'Prospective' && a.type !== 'CheckQuorumResign') return undefined;
       if (a.type === 'CheckQuorumResign' && s.resignsLeft === 0) return undefined;
       if (a.type === 'ElectionTimeout' && env.config.electionTimers === 'first' && a.voter !== 0) return undefined;
       if (a.type !== 'CheckQuorumResign' && env.config.timers === 'when-quiet' && !quorumIsQuiet(env, s, (t, b) => kraftQuorumNext(env, t, b))) return undefined;
@@ -77,7 +86,7 @@ function step(env: KraftEnv, s: KraftQuorumState, a: KraftQuorumAction): KraftQu
       const log = s.voters[a.voter].log;
       return stepOrHalt(env, s, a.voter, () => {
         const next = TIMERS[a.type](es, contextOf(env, s, a.voter), log.length);
-        if (next === undefined || beyondMaxEpoch(env, next)) return undefined;
+        if (next === undefined || beyondMaxEpoch(env, next, shift)) return undefined;
         const budget = a.type === 'CheckQuorumResign' ? stateWith(s, { resignsLeft: s.resignsLeft - 1 }) : s;
         return settle(env, budget, a.voter, es, { es: next, log });
       });

@@ -41,6 +41,8 @@ export interface KraftQuorumConfig {
    * than a round trip (as quorum.election.timeout.ms and quorum.fetch.timeout.ms are); 'any-time' = as safety needs.
    */
   readonly timers?: 'any-time' | 'when-quiet';
+  /** Liveness runs only (not a param): maxEpoch bounds the epoch spread the liveness quotient keeps, not the epoch. */
+  readonly epochSpread?: boolean;
 }
 
 /**

@@ -6,14 +6,15 @@ import { kraftQuorumConfig, kraftQuorumModel } from '../../model/kraft-quorum/kr
 import type { KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
 import { kraftQuorumPresets } from './kraft-quorum-presets.ts';
 import { kraftQuorumProperties } from './kraft-quorum-properties.ts';
-import { kraftQuorumLiveness, withKraftBoundRefusal } from './kraft-quorum-liveness.ts';
+import { kraftQuorumLiveness } from './kraft-quorum-liveness.ts';
+import { withKraftLivenessQuotient } from './kraft-quorum-quotient.ts';
 
 export const kraftQuorumDefinition = defineModel({
   name: 'kraft-quorum',
   doc: 'KRaft controller quorum: Raft-style election of the active controller and replication of the metadata log',
   params: [
     { name: 'voters', type: 'int', default: 3, min: 1, max: 5, doc: 'controller quorum voters (ids 0..n-1)' },
-    { name: 'maxEpoch', type: 'int', default: 2, min: 1, max: 6, doc: 'bound on the epoch: no voter starts an election past it' },
+    { name: 'maxEpoch', type: 'int', default: 2, min: 1, max: 6, doc: 'bound on the epoch: no voter starts an election past it (liveness runs: on the epoch spread, epochs counted from the oldest one still in play, so a run may repeat with every epoch higher)' },
     { name: 'records', type: 'int', default: 1, min: 0, max: 4, doc: 'metadata records the active controllers may append (a, b, …) besides LeaderChange records' },
     { name: 'preVote', type: 'bool', default: false, doc: 'KIP-996: a timed-out voter first runs a PreVote round as Prospective' },
     { name: 'restarts', type: 'int', default: 0, min: 0, max: 3, doc: 'voter crashes (memory lost, quorum-state file and log kept), each with a possible restart' },
@@ -32,10 +33,7 @@ export const kraftQuorumDefinition = defineModel({
     { name: 'timers', type: 'enum', default: 'any-time', values: ['any-time', 'when-quiet'], doc: 'when election and fetch timers may fire: at any time, or only while no message is in flight (a timeout outlasts a round trip)' },
     { name: 'divergenceCheck', type: 'bool', default: true, doc: "the leader validates the follower's last fetched epoch (false: it trusts the fetch offset, like Raft without prevLogTerm)" },
   ],
-  create: (p) => {
-    const config = kraftQuorumConfig(p);
-    return withKraftBoundRefusal(kraftQuorumModel(config), config);
-  },
+  create: (p) => withKraftLivenessQuotient(kraftQuorumConfig(p)),
   properties: (p) => [...kraftQuorumProperties(p), ...kraftQuorumLiveness(p)],
   validate: (p) =>
     (p.voters as number) < 2 && (p.diskLosses as number) > 0 ? 'diskLosses needs at least 2 voters (someone must keep the data)' : undefined,

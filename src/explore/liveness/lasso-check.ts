@@ -25,8 +25,10 @@ export function lassoProblem<S, A extends ActionBase>(model: Model<S, A>, proper
   if (!triggered) return `the trigger does not hold at state ${trigger}`;
   for (let i = trigger; i <= n; i++) if (property.goal(trace.states[i])) return `the goal holds at state ${i}`;
   const fairness = model.fairness ?? {};
-  const loopStates = loop === n ? [trace.states[n]] : trace.states.slice(loop, n);
-  const taken = new Set(trace.actions.slice(loop, n).map(actionKey));
+  // Under a quotient the fairness units are the representatives' actions, as in the graph that found the lasso:
+  // a message the loop sends late and delivers early in its next round is one unit, renumbered.
+  const loopStates = (loop === n ? [trace.states[n]] : trace.states.slice(loop, n)).map(representative);
+  const taken = new Set(trace.actions.slice(loop, n).map((action, j) => actionKey(counterpart(model, trace.states[loop + j], action, loopStates[j]))));
   const enabledOn = new Map<string, { count: number; strong: boolean }>();
   for (const state of loopStates) {
     const here = new Map<string, boolean>();
@@ -72,4 +74,12 @@ export function loopShift<S, A extends ActionBase>(model: Model<S, A>, trace: Tr
   const n = trace.states.length - 1;
   if (quotient === undefined || encoding(model, trace.states[n]) === encoding(model, trace.states[loop])) return null;
   return quotient.describeShift(trace.states[loop], trace.states[n]);
+}
+
+/** The action of `rep` at the index `action` has in `state`'s list (the quotient keeps indices). */
+function counterpart<S, A extends ActionBase>(model: Model<S, A>, state: S, action: A, rep: S): A {
+  if (rep === state) return action;
+  const key = actionKey(action);
+  const index = model.actions(state).findIndex((a) => actionKey(a) === key);
+  return index < 0 ? action : model.actions(rep)[index];
 }
