@@ -5,7 +5,7 @@
 import type { TraceValue } from '../contract/model.ts';
 import type { ModelDefinition } from '../contract/model-definition.ts';
 import { KcheckError } from '../errors.ts';
-import { lassoBound, lassoProblem } from '../explore/liveness/lasso-check.ts';
+import { lassoBound, lassoProblem, loopShift } from '../explore/liveness/lasso-check.ts';
 import { livenessModel } from '../explore/liveness/liveness-model.ts';
 import { replayOrThrow } from '../explore/trace.ts';
 import { readJsonInput } from '../io/read-input.ts';
@@ -32,6 +32,8 @@ export interface ReplayResult {
   readonly problem?: string | null;
   /** Liveness: the model bound the loop stops at (a bounded lasso, not a violation), or null. */
   readonly bounded?: string | null;
+  /** Liveness: how the loop's last state differs from its loop state when it closes only up to the quotient. */
+  readonly shift?: string | null;
 }
 
 /** Canonical text of a value (sorted keys), so recorded and replayed values compare structurally. */
@@ -106,7 +108,8 @@ export function replay(definition: ModelDefinition, file: string, trace = readTr
     // A lasso reproduces when its loop closes, the goal never holds from the trigger on, and the loop is fair.
     if (loop === undefined) throw new KcheckError('KC_BAD_TRACE', `${file}: ${meta.property} is a liveness property but the trace has no "loop"`);
     const problem = lassoProblem(model, property, replayed, { trigger: typeof meta.trigger === 'number' ? meta.trigger : 0, loop });
-    return { ...base, reproduced: problem === null, violatedAtStep: null, loop, problem, bounded: problem === null ? lassoBound(model, replayed, loop) : null };
+    const bounded = problem === null ? lassoBound(model, replayed, loop) : null;
+    return { ...base, reproduced: problem === null, violatedAtStep: null, loop, problem, bounded, shift: problem === null ? loopShift(model, replayed, loop) : null };
   }
   let violatedAt = -1;
   for (let i = 0; i < replayed.states.length && violatedAt < 0; i++) {

@@ -30,7 +30,7 @@ export function replayCommand(registry: Registry): Command {
       const r = replay(modelNamed(registry, trace.meta.model), file, trace);
       const label = `${r.model}${r.preset ? ` (${r.preset}${describeOverrides(r.overrides)})` : ''}`;
       if (format === 'json') {
-        const lasso = r.loop !== undefined ? { loop: r.loop, problem: r.problem, ...(r.bounded ? { bounded: r.bounded } : {}) } : {};
+        const lasso = r.loop !== undefined ? { loop: r.loop, problem: r.problem, ...(r.bounded ? { bounded: r.bounded } : {}), ...(r.shift ? { shift: r.shift } : {}) } : {};
         const outcome = r.reproduced ? (r.bounded ? 'bounded' : 'violation') : 'ok';
         io.out(`${JSON.stringify({ file, model: r.model, preset: r.preset, overrides: r.overrides, property: r.property, steps: r.steps, ...lasso, outcome, violatedAtStep: r.violatedAtStep })}\n`);
       } else if (r.loop !== undefined) {
@@ -38,7 +38,7 @@ export function replayCommand(registry: Registry): Command {
           r.reproduced && r.bounded
             ? `replay ${file}: ${label} — ${r.property} BOUNDED: the loop from state ${r.loop} closes and never reaches the goal, but only because ${r.bounded} refuses a fair action — a model bound, not a violation\n`
             : r.reproduced
-            ? `replay ${file}: ${label} — ${r.property} VIOLATED: the loop from state ${r.loop} closes, is fair and never reaches the goal: the counterexample reproduces\n`
+            ? `replay ${file}: ${label} — ${r.property} VIOLATED: the loop from state ${r.loop} closes${r.shift ? ` up to the liveness quotient (${r.shift})` : ''}, is fair and never reaches the goal: the counterexample reproduces\n`
             : `replay ${file}: ${r.model} — ${r.property}: the lasso no longer reproduces (${r.problem})\n`,
         );
       } else {

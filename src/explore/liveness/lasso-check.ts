@@ -62,7 +62,8 @@ export function lassoBound<S, A extends ActionBase>(model: Model<S, A>, trace: T
   return null;
 }
 
-function encoding<S, A extends ActionBase>(model: Model<S, A>, state: S): string {
+/** The state's encoding as text, for comparing two states. */
+export function encoding<S, A extends ActionBase>(model: Model<S, A>, state: S): string {
   const encoder = new StateEncoder();
   model.encode(state, encoder);
   return Array.from(encoder.snapshot()).join(',');
