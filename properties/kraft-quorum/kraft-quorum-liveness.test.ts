@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/check/run-check.ts';
 import { runPreset } from '../../src/check/run-suite.ts';
+import type { KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
 import { kraftQuorumDefinition } from './kraft-quorum-definition.ts';
 
 const preset = (name: string) => kraftQuorumDefinition.presets.find((p) => p.name === name)!;
@@ -21,8 +22,9 @@ describe('kraft-quorum liveness', () => {
     expect(texts[11]).toContain('"FetchTimeout","voter":2');
     // The loop: voter 2's election timer fires twice, and every other step delivers its Vote or the rejection.
     expect(texts.slice(14).filter((t) => t.includes('ElectionTimeout'))).toEqual(['{"type":"ElectionTimeout","voter":2}', '{"type":"ElectionTimeout","voter":2}']);
-    expect(v.trace.states[24].voters.map((s) => s.es?.epoch)).toEqual([4, 4, 4]);
-    expect(v.trace.states[14].voters.map((s) => s.es?.epoch)).toEqual([2, 2, 2]);
+    const states = v.trace.states as readonly KraftQuorumState[];
+    expect(states[24].voters.map((s) => s.es?.epoch)).toEqual([4, 4, 4]);
+    expect(states[14].voters.map((s) => s.es?.epoch)).toEqual([2, 2, 2]);
     expect(result.outcome.graph?.bytesPerEdge).toBe(6);
   });
 

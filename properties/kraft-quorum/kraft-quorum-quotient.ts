@@ -18,6 +18,7 @@ export function withKraftLivenessQuotient(config: KraftQuorumConfig): KraftModel
     model: live,
     representative: epochQuotient,
     describeShift: describeEpochShift,
+    note: `states are explored up to renumbered epochs (a loop may return with every epoch higher), so maxEpoch=${config.maxEpoch} bounds the epoch spread, not the epoch`,
   };
   Object.assign(live, { livenessQuotient: quotient });
   return Object.assign(withKraftBoundRefusal(kraftQuorumModel(config), config), { livenessQuotient: quotient });

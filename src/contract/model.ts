@@ -56,7 +56,7 @@ export interface PartialOrder<A extends ActionBase> {
  * down alike, say), so the liveness graph is built over one representative per class and a run that repeats
  * "up to the transformation" (every epoch 2 higher) becomes a finite lasso. Liveness properties and fairness must
  * read the same on a state and its representative; a fast-check test per model checks both, and replay checks
- * that a loop closes modulo the transformation.
+ * that a loop closes modulo the transformation. Fairness units are then the representatives' actions.
  */
 export interface LivenessQuotient<S, A extends ActionBase> {
   /**
@@ -69,6 +69,8 @@ export interface LivenessQuotient<S, A extends ActionBase> {
   representative(state: S): S;
   /** How `to` differs from `from` when both have the same representative, in the protocol's words. */
   describeShift(from: S, to: S): string;
+  /** What the quotient changes about the explored world, printed as a warning on every liveness run. */
+  readonly note: string;
 }
 
 export interface Model<S, A extends ActionBase> {

@@ -61,6 +61,7 @@ export function exploreLiveness<S, A extends ActionBase>(model: Model<S, A>, opt
     warnings: [
       ...coverageWarnings(entries),
       ...(liveness.length > 0 && !model.fairness ? ['the model declares no fairness: every behaviour may stop (stutter) anywhere'] : []),
+      ...(model.livenessQuotient ? [`liveness quotient: ${model.livenessQuotient.note}`] : []),
       ...violations
         .filter((v) => v.lasso?.bounded !== undefined)
         .map((v) => `${v.property}: its only counterexamples stop where ${v.lasso?.bounded} refuses a fair action — the end of the explored world, not a liveness violation; raise the bound to decide it`),
