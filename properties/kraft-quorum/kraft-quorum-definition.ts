@@ -14,7 +14,7 @@ export const kraftQuorumDefinition = defineModel({
   doc: 'KRaft controller quorum: Raft-style election of the active controller and replication of the metadata log',
   params: [
     { name: 'voters', type: 'int', default: 3, min: 1, max: 5, doc: 'controller quorum voters (ids 0..n-1)' },
-    { name: 'maxEpoch', type: 'int', default: 2, min: 1, max: 6, doc: 'bound on the epoch: no voter starts an election past it (liveness runs: on the epoch spread, epochs counted from the oldest one still in play, so a run may repeat with every epoch higher)' },
+    { name: 'maxEpoch', type: 'int', default: 2, min: 1, max: 6, doc: 'bound on the epoch: no voter starts an election past it (liveness runs: on the renumbered epoch — each older epoch a log remembers counts one, then the spread of the current epochs — so a run may repeat with every epoch higher)' },
     { name: 'records', type: 'int', default: 1, min: 0, max: 4, doc: 'metadata records the active controllers may append (a, b, …) besides LeaderChange records' },
     { name: 'preVote', type: 'bool', default: false, doc: 'KIP-996: a timed-out voter first runs a PreVote round as Prospective' },
     { name: 'restarts', type: 'int', default: 0, min: 0, max: 3, doc: 'voter crashes (memory lost, quorum-state file and log kept), each with a possible restart' },

@@ -16,7 +16,7 @@ function summary(artifact: ViolationArtifact, tracePath: string, violating: numb
   const broken = artifact.lasso?.bounded !== undefined
     ? `Undecided within the bounds: from state ${artifact.lasso.loop} the model stops only because ${esc(artifact.lasso.bounded)} refuses a fair action — a bound, not a violation of <code>${esc(artifact.property)}</code>.`
     : artifact.lasso
-    ? `A fair lasso: from state ${artifact.lasso.loop} the last ${violating - artifact.lasso.loop} step(s) repeat forever (0: it stutters there)${artifact.lasso.shift !== undefined ? `, returning each time to the same state up to a shift (${esc(artifact.lasso.shift)})` : ''}, and the goal of <code>${esc(artifact.property)}</code> never holds from state ${artifact.lasso.trigger} on.`
+    ? `A fair lasso: from state ${artifact.lasso.loop} the last ${violating - artifact.lasso.loop} step(s) repeat forever (0: it stutters there)${artifact.lasso.shift !== undefined ? `, returning each time up to a shift: ${esc(artifact.lasso.shift)}` : ''}, and the goal of <code>${esc(artifact.property)}</code> never holds from state ${artifact.lasso.trigger} on.`
     : artifact.propertyKind === 'always'
       ? `After step ${violating}, <code>${esc(artifact.property)}</code> no longer holds.`
       : `Step ${violating} breaks <code>${esc(artifact.property)}</code>.`;
