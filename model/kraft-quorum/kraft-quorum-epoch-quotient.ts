@@ -2,8 +2,10 @@
 // "epoch + 1" of a *current* epoch (a voter's, a quorum-state file's, a message's), plus the constant 0 (the
 // initial epoch, an empty log's). So every current epoch ≥ m (the least one) is shifted down alike, and the older
 // epochs below m that only logs remember (entries, lastEpoch, diverging epochs) are numbered 1, 2, … in order,
-// 0 staying 0. Nothing ever becomes such an old epoch again, so their gaps decide nothing.
+// 0 staying 0. Nothing ever becomes such an old epoch again, so their gaps decide nothing. The representative
+// first forgets the log prefix every voter shares (kraft-quorum-shared-prefix.ts), so old epochs do leave.
 import { messageFromCode, type Message } from './kraft-quorum-messages.ts';
+import { droppablePrefix, dropSharedPrefix } from './kraft-quorum-shared-prefix.ts';
 import { stateWith, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
 
 /** Where a state's epochs go: current epochs (≥ least) shift by `shift`; older ones map through `old`. */
@@ -98,12 +100,22 @@ function renumberMessage(m: Message, f: (e: number) => number, entries: (log: re
   return messageFromCode(code);
 }
 
+/** kraft-quorum's liveness representative: the shared log prefix dropped, then the epochs renumbered. */
+export function kraftRepresentative(s: KraftQuorumState): KraftQuorumState {
+  return epochQuotient(withoutSharedPrefix(s));
+}
+
+/** The state without the log prefix every voter shares (kraft-quorum-shared-prefix.ts). */
+export const withoutSharedPrefix = (s: KraftQuorumState): KraftQuorumState => dropSharedPrefix(s, droppablePrefix(s));
+
 /** How `to` differs from `from` when both have one representative, e.g. "every current epoch 2 higher". */
 export function describeEpochShift(from: KraftQuorumState, to: KraftQuorumState): string {
-  const a = epochRenumbering(from);
-  const b = epochRenumbering(to);
+  const dropped = droppablePrefix(to) - droppablePrefix(from);
+  const records = dropped === 0 ? '' : `, ${Math.abs(dropped)} ${dropped > 0 ? 'more' : 'fewer'} log entr${Math.abs(dropped) === 1 ? 'y' : 'ies'} every voter shares, every offset as much ${dropped > 0 ? 'higher' : 'lower'}`;
+  const a = epochRenumbering(withoutSharedPrefix(from));
+  const b = epochRenumbering(withoutSharedPrefix(to));
   const d = b.shift - a.shift;
   const current = d === 0 ? 'the same epochs' : `every current epoch ${Math.abs(d)} ${d > 0 ? 'higher' : 'lower'} (voters, quorum-state files, messages in flight)`;
   const older = a.old.length === b.old.length && a.old.every((e, i) => e === b.old[i]) ? '' : `, and the older epochs only logs remember renumbered in order (${a.old.join(', ')} then, ${b.old.join(', ')} now)`;
-  return `the same state with ${current}${older}`;
+  return `the same state with ${current}${records}${older}`;
 }

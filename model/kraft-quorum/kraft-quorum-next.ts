@@ -2,7 +2,7 @@
 // the follower's fetch, vote resends, crash / restart (QuorumState.initialize) / empty-disk rejoin, and the
 // network's faults. Returns undefined when a step is disabled; epochs above maxEpoch are never entered.
 import { quorumIsQuiet } from './kraft-quorum-quiet.ts';
-import { epochRenumbering } from './kraft-quorum-epoch-quotient.ts';
+import { epochRenumbering, withoutSharedPrefix } from './kraft-quorum-epoch-quotient.ts';
 import {
   appendBatch,
   buildVoteRequest,
@@ -45,7 +45,7 @@ function beyondMaxEpoch(env: KraftEnv, es: EpochState, shift: number): boolean {
  * What maxEpoch bounds: the epoch itself, or (epochSpread, liveness runs) the epoch as the liveness quotient
  * renumbers it — the spread above the oldest epoch still in play — so the bound commutes with the renumbering.
  */
-const epochShift = (env: KraftEnv, s: KraftQuorumState): number => (env.config.epochSpread === true ? epochRenumbering(s).shift : 0);
+const epochShift = (env: KraftEnv, s: KraftQuorumState): number => (env.config.epochSpread === true ? epochRenumbering(withoutSharedPrefix(s)).shift : 0);
 
 /** The roles whose timer the action fires (the rules return undefined for the others; this skips the call). */
 const TIMER_ROLES: Record<'ElectionTimeout' | 'FetchTimeout' | 'CheckQuorumResign', readonly EpochState['role'][]> = {

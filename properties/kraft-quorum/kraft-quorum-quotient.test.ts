@@ -11,7 +11,8 @@ import { quotientIsBisimulation, quotientProblem } from '../../src/explore/liven
 import type { Model } from '../../src/contract/model.ts';
 import type { KraftQuorumAction } from '../../model/kraft-quorum/kraft-quorum-actions.ts';
 import type { KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
-import { epochQuotient } from '../../model/kraft-quorum/kraft-quorum-epoch-quotient.ts';
+import { epochQuotient, kraftRepresentative } from '../../model/kraft-quorum/kraft-quorum-epoch-quotient.ts';
+import { droppablePrefix } from '../../model/kraft-quorum/kraft-quorum-shared-prefix.ts';
 import { kraftQuorumDefinition as kq } from './kraft-quorum-definition.ts';
 
 type KraftModel = Model<KraftQuorumState, KraftQuorumAction>;
@@ -64,5 +65,27 @@ describe('kraft-quorum liveness quotient', () => {
     const timeout = { type: 'ElectionTimeout', voter: 2 } as const;
     expect(safety.next(at3, timeout)).toBeUndefined();
     expect(model.next(at3, timeout)).toBeDefined();
+  });
+
+  it('forgets the log prefix every voter shares, keeping one shared entry and every offset ≥ 1', () => {
+    const { model } = setup('rejoining-voter');
+    const init = model.init()[0];
+    // LC(0)@1 and record a@1 on every voter, HW 2 everywhere: one entry goes, every offset drops by one.
+    const log = [1 * 16 + 0, 1 * 16 + 8];
+    const shared = {
+      ...init,
+      committed: log,
+      voters: init.voters.map((v) => ({ ...v, es: v.es && { ...v.es, epoch: 1, highWatermark: 2 }, log, hwSeen: 2 })),
+    } as KraftQuorumState;
+    expect(droppablePrefix(shared)).toBe(1);
+    const rep = kraftRepresentative(shared);
+    expect(rep.voters.map((v) => v.log)).toEqual([[24], [24], [24]]);
+    expect(rep.voters.map((v) => [v.hwSeen, v.es !== null && 'highWatermark' in v.es ? v.es.highWatermark : null])).toEqual([[1, 1], [1, 1], [1, 1]]);
+    expect(rep.committed).toEqual([24]);
+    expect(kraftRepresentative(rep)).toEqual(rep);
+    expect(quotientProblem(model, [], shared)).toBeNull();
+    // A voter without the prefix (an empty log) keeps everything.
+    const behind = { ...shared, voters: shared.voters.map((v, id) => (id === 2 ? { ...v, log: [], hwSeen: -1 } : v)) };
+    expect(droppablePrefix(behind)).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 // (kraft-quorum-epoch-quotient.ts) is exactly a bisimulation of what a liveness run explores.
 import type { LivenessQuotient, Model } from '../../src/contract/model.ts';
 import type { KraftQuorumAction } from '../../model/kraft-quorum/kraft-quorum-actions.ts';
-import { describeEpochShift, epochQuotient } from '../../model/kraft-quorum/kraft-quorum-epoch-quotient.ts';
+import { describeEpochShift, kraftRepresentative } from '../../model/kraft-quorum/kraft-quorum-epoch-quotient.ts';
 import { kraftQuorumModel } from '../../model/kraft-quorum/kraft-quorum-model.ts';
 import type { KraftQuorumConfig, KraftQuorumState } from '../../model/kraft-quorum/kraft-quorum-state.ts';
 import { withKraftBoundRefusal } from './kraft-quorum-liveness.ts';
@@ -16,7 +16,7 @@ export function withKraftLivenessQuotient(config: KraftQuorumConfig): KraftModel
   const live = withKraftBoundRefusal(kraftQuorumModel(spread), spread);
   const quotient: LivenessQuotient<KraftQuorumState, KraftQuorumAction> = {
     model: live,
-    representative: epochQuotient,
+    representative: kraftRepresentative,
     describeShift: describeEpochShift,
     note: `states are explored up to renumbered epochs (a loop may return with every epoch higher), so maxEpoch=${config.maxEpoch} bounds the epoch spread, not the epoch`,
   };
