@@ -16,9 +16,6 @@ export interface EpochRenumbering {
 }
 
 const NONE: EpochRenumbering = { least: 0, shift: 0, old: [] };
-const entryEpochs = (entries: readonly number[], into: number[]) => {
-  for (const e of entries) into.push(e >> 4);
-};
 
 /**
  * The renumbering of a state. While a disk may still be lost it is the identity: a voter that rejoins starts at
@@ -27,25 +24,29 @@ const entryEpochs = (entries: readonly number[], into: number[]) => {
 export function epochRenumbering(s: KraftQuorumState): EpochRenumbering {
   if (s.diskLossesLeft > 0) return NONE;
   let least = Infinity;
-  const older: number[] = [];
   for (const v of s.voters) {
     const current = v.es !== null ? v.es.epoch : v.stored !== null ? v.stored.epoch : 0;
     if (current < least) least = current;
-    entryEpochs(v.log, older);
   }
-  entryEpochs(s.committed, older);
+  for (const m of s.network) if (m.epoch < least) least = m.epoch;
+  if (least === 0) return NONE;
+  // Only epochs below `least` are ranked: collect those (0, the initial epoch and an empty log's, always is one).
+  const older: number[] = [0];
+  const note = (e: number) => {
+    if (e < least && !older.includes(e)) older.push(e);
+  };
+  for (const v of s.voters) for (const e of v.log) note(e >> 4);
+  for (const e of s.committed) note(e >> 4);
   for (const m of s.network) {
-    if (m.epoch < least) least = m.epoch;
-    if (m.kind === 'Vote') older.push(m.lastEpoch);
-    else if (m.kind === 'Fetch') older.push(m.lastFetchedEpoch);
+    if (m.kind === 'Vote') note(m.lastEpoch);
+    else if (m.kind === 'Fetch') note(m.lastFetchedEpoch);
     else if (m.kind === 'FetchResponse') {
-      if (m.diverging !== null) older.push(m.diverging.epoch);
-      entryEpochs(m.records, older);
+      if (m.diverging !== null) note(m.diverging.epoch);
+      for (const e of m.records) note(e >> 4);
     }
   }
-  // 0 (the initial epoch, an empty log's last epoch) is always an older epoch once everyone has left it.
-  const below = [...new Set([...(least > 0 ? [0] : []), ...older.filter((e) => e < least)])].sort((a, b) => a - b);
-  return { least, shift: least - below.length, old: below };
+  older.sort((x, y) => x - y);
+  return { least, shift: least - older.length, old: older };
 }
 
 /** The epoch's new number (e ≥ least: shifted; below: its rank among the older epochs, 0 first). */
