@@ -14,8 +14,9 @@ import { loadModel } from './load-model.ts';
 import { coverageWarnings } from '../coverage-counter.ts';
 import { mergeCoverage } from './merge-coverage.ts';
 import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
-import { CLAIM, CONTROL_INTS, STOP, type ChunkPart, type LevelPlan, type ThreadLevelStats } from './protocol.ts';
+import { CLAIM, CONTROL_INTS, SLAB_ID, SPARE_CLAIM, STOP, type ChunkPart, type LevelPlan, type ThreadLevelStats } from './protocol.ts';
 import { allocateLanes, helpRehash, LOAD_LIMIT, SharedFingerprintTable, startRehash } from './shared-fingerprint-table.ts';
+import { SlabPool } from './slab-pool.ts';
 import { WorkerPool, type PoolError } from './worker-pool.ts';
 import { threadTimes, wallMs } from './thread-clock.ts';
 
@@ -46,19 +47,18 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
   let generated = 0;
   let results: ChunkPart[][] = [];
-  let workerParts = 0;
-  let mainParts = 0;
-  let grows = 0;
+  const slabs = new SlabPool(control);
+  let [workerParts, mainParts, grows] = [0, 0, 0];
   const store = (part: ChunkPart): void => {
     results[part.chunk].push(part);
     generated += part.generated;
   };
   const entry = threads > 1 && options.bundle !== false ? bundleWorker(source.moduleUrl) : Promise.resolve(null);
-  const pool = new WorkerPool(threads - 1, { source, symmetry, control, parties: threads }, (part) => {
+  const pool = new WorkerPool(threads - 1, { source, symmetry, control, parties: threads, slabInts: options.slabInts }, (part) => {
     workerParts++;
     store(part);
   }, entry);
-  const expander = new ChunkExpander(loaded, symmetry, control, threads);
+  const expander = new ChunkExpander(loaded, symmetry, control, threads, options.slabInts);
   expander.setTable(table.lanes);
   /** Every thread is paused at an action boundary: the paused workers and this thread move the entries together. */
   const grow = (capacity: number): void => {
@@ -102,6 +102,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const runLevel = async (current: Level): Promise<number> => {
     results = Array.from({ length: current.chunkCount }, () => []);
     Atomics.store(control, CLAIM, 0);
+    Atomics.store(control, SPARE_CLAIM, 0);
     const plan: LevelPlan = {
       frontier: current.frontier,
       chunks: current.chunks,
@@ -109,6 +110,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
       ...findings.active(),
       maxStates: Number.isFinite(maxStates) ? maxStates : -1,
       deadline: Number.isFinite(deadline) ? deadline : -1,
+      spares: slabs.spares,
     };
     expander.startLevel(plan);
     pool.beginLevel(plan, table.lanes);
@@ -176,12 +178,14 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
       else if (stopRequested()) stoppedBy = stopRequest;
       if (stoppedBy) break;
       const levelStarted = wallMs();
+      const slabsBefore = Atomics.load(control, SLAB_ID);
       workerParts = mainParts = grows = 0;
       const processed = await runLevel(level);
       const levelEnded = wallMs();
       if (error) break;
       const parts = results.slice(0, processed).flat();
       pending.drain(); // this level's states are all logged now: events name them as parents
+      const slabsUsed = slabs.recycle(parts);
       const next = buildLevel(parts, log.size, threads);
       pending.add(parts);
       for (const part of parts) findings.record(part.events);
@@ -195,6 +199,8 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
         mainParts,
         grows,
         tableCapacity: table.capacity,
+        slabs: slabsUsed,
+        newSlabs: Atomics.load(control, SLAB_ID) - slabsBefore,
         durationMs: levelEnded - levelStarted,
         threads: [mainStats, ...pool.levelStats],
         mainWaitMs,
@@ -226,20 +232,14 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const coverage = mergeCoverage(model.actionTypes ?? [], [expander.coverage.entries(), ...pool.coverage]);
   const failed = error as PoolError | null;
   const violations = findings.sortedViolations();
-  const status = statusOf(failed !== null, violations.length, stoppedBy);
+  const statesPerSecond = Math.round(log.size / Math.max(durationMs / 1000, 0.001));
   return {
-    status,
+    status: statusOf(failed !== null, violations.length, stoppedBy),
     complete: failed === null && stoppedBy === null && left === 0,
     strategy: 'bfs',
     seed: options.seed ?? 0,
     stoppedBy,
-    stats: {
-      distinctStates: log.size,
-      generatedStates: generated,
-      maxDepth: deepest,
-      durationMs,
-      statesPerSecond: Math.round(log.size / Math.max(durationMs / 1000, 0.001)),
-    },
+    stats: { distinctStates: log.size, generatedStates: generated, maxDepth: deepest, durationMs, statesPerSecond },
     violations,
     witnesses: findings.witnesses(),
     coverage,
@@ -247,3 +247,4 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
     error: failed ? { message: failed.message, at: failed.parent >= 0 && failed.parent < log.size ? log.pathTo(failed.parent) : null } : null,
   };
 }
+
