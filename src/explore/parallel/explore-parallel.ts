@@ -10,7 +10,7 @@ import { Findings } from './findings.ts';
 import { initialLevel } from './initial-level.ts';
 import { bundleWorker } from './bundle-worker.ts';
 import { buildLevel, PendingLog, statesFrom, type Level } from './level-builder.ts';
-import { loadModel } from './load-model.ts';
+import { loadModel, type LoadedModel } from './load-model.ts';
 import { coverageWarnings } from '../coverage-counter.ts';
 import { mergeCoverage } from './merge-coverage.ts';
 import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
@@ -29,13 +29,28 @@ const TICK_MS = 3;
 export async function exploreParallel(source: WorkerModelSource, options: ParallelOptions): Promise<Outcome> {
   const started = Date.now();
   const startedWall = wallMs();
-  const loaded = await loadModel(source);
-  const { model } = loaded;
-  if (!model.decode) throw new KcheckError('KC_BAD_OPTION', `model ${source.model} has no decode, so it cannot run on several threads`);
   const threads = Math.max(1, Math.floor(options.workers));
   const symmetry = options.symmetry === true;
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
-  const initial = model.init();
+  let generated = 0;
+  let results: ChunkPart[][] = [];
+  let [workerParts, mainParts, grows] = [0, 0, 0];
+  const store = (part: ChunkPart): void => {
+    results[part.chunk].push(part);
+    generated += part.generated;
+  };
+  // The workers start first: their ~0.1 s of loading overlaps this thread's (and the first levels).
+  const entry = threads > 1 && options.bundle !== false ? bundleWorker(source.moduleUrl) : Promise.resolve(null);
+  const pool = new WorkerPool(threads - 1, { source, symmetry, control, parties: threads, slabInts: options.slabInts }, (part) => {
+    workerParts++;
+    store(part);
+  }, entry);
+  const refuse = async (thrown: unknown): Promise<never> => {
+    await pool.terminate();
+    throw thrown;
+  };
+  const { loaded, initial } = await prepareModel(source).catch(refuse);
+  const { model } = loaded;
   // Level 0 is inserted by the main thread alone, without growth checks: size the table for it up front.
   const capacity = Math.max(options.initialTableCapacity ?? 1 << 16, Math.ceil((initial.length * 2) / LOAD_LIMIT));
   let table = new SharedFingerprintTable(allocateLanes(capacity), control, threads);
@@ -45,19 +60,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const maxDepth = options.maxDepth ?? Infinity;
   const maxStates = options.maxStates ?? Infinity;
   const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
-  let generated = 0;
-  let results: ChunkPart[][] = [];
   const slabs = new SlabPool(control);
-  let [workerParts, mainParts, grows] = [0, 0, 0];
-  const store = (part: ChunkPart): void => {
-    results[part.chunk].push(part);
-    generated += part.generated;
-  };
-  const entry = threads > 1 && options.bundle !== false ? bundleWorker(source.moduleUrl) : Promise.resolve(null);
-  const pool = new WorkerPool(threads - 1, { source, symmetry, control, parties: threads, slabInts: options.slabInts }, (part) => {
-    workerParts++;
-    store(part);
-  }, entry);
   const expander = new ChunkExpander(loaded, symmetry, control, threads, options.slabInts);
   expander.setTable(table.lanes);
   /** Every thread is paused at an action boundary: the paused workers and this thread move the entries together. */
@@ -82,9 +85,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   // Diagnostics of the level running: the main thread's own stats, its wait for the workers at the level's end,
   // and the time it spent logging the previous level's states between its chunks.
   let mainStats: ThreadLevelStats = { busyMs: 0, cpuMs: 0, queuedMs: 0, expanded: 0, chunks: 0, lagMs: 0 };
-  let growMs = 0;
-  let mainWaitMs = 0;
-  let drainMs = 0;
+  let [growMs, mainWaitMs, drainMs] = [0, 0, 0];
   /** Polls the stop request; once there is one, every thread stops claiming chunks. */
   const stopRequested = (): boolean => {
     stopRequest ??= options.shouldStop?.() ?? null;
@@ -195,18 +196,10 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
         expanded: level.size - statesFrom(level, processed),
         discovered: next.size,
         chunks: processed,
-        workerParts,
-        mainParts,
-        grows,
-        tableCapacity: table.capacity,
-        slabs: slabsUsed,
-        newSlabs: Atomics.load(control, SLAB_ID) - slabsBefore,
-        durationMs: levelEnded - levelStarted,
-        threads: [mainStats, ...pool.levelStats],
-        mainWaitMs,
-        drainMs,
-        growMs,
-        serialMs: wallMs() - levelEnded,
+        workerParts, mainParts, grows, tableCapacity: table.capacity,
+        slabs: slabsUsed, newSlabs: Atomics.load(control, SLAB_ID) - slabsBefore,
+        durationMs: levelEnded - levelStarted, threads: [mainStats, ...pool.levelStats],
+        mainWaitMs, drainMs, growMs, serialMs: wallMs() - levelEnded,
       });
       if (processed < level.chunkCount) {
         left = statesFrom(level, processed) + next.size;
@@ -248,3 +241,9 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   };
 }
 
+/** The model and its initial states (refused without decode: frontier states cross threads packed). */
+async function prepareModel(source: WorkerModelSource): Promise<{ loaded: LoadedModel; initial: readonly unknown[] }> {
+  const loaded = await loadModel(source);
+  if (!loaded.model.decode) throw new KcheckError('KC_BAD_OPTION', `model ${source.model} has no decode, so it cannot run on several threads`);
+  return { loaded, initial: loaded.model.init() };
+}
