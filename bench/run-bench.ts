@@ -3,6 +3,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { BENCHMARK_GROUPS, BENCHMARKS } from './benchmarks.ts';
 
 // Names, or group names (`workers`), on the command line; `--rounds N` runs the selection N times, alternating
@@ -15,12 +16,12 @@ const rows: Record<string, number | string>[] = [];
 const selected = BENCHMARKS.filter((b) => only.length === 0 || only.includes(b.name));
 for (const bench of Array.from({ length: rounds }, () => selected).flat()) {
   const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/bench-one.ts', bench.name], { encoding: 'utf8' });
-  const row = JSON.parse(output.trim().split('\n').pop() as string);
+  const row = { ...JSON.parse(output.trim().split('\n').pop() as string), loadAverage: Number(loadavg()[0].toFixed(1)) };
   rows.push(row);
   console.log(
     `${String(row.name).padEnd(32)} ${String(row.distinctStates.toLocaleString('en-US')).padStart(12)} states  ${String(row.seconds).padStart(7)} s  ` +
       `${String(row.distinctPerSecond.toLocaleString('en-US')).padStart(9)} states/s  peak RSS ${String(row.peakRssMiB).padStart(7)} MiB  ` +
-      `${String(row.bytesPerState).padStart(6)} B/state  workers ${row.workers}`,
+      `${String(row.bytesPerState).padStart(6)} B/state  workers ${row.workers}  cpu ${row.cpuSeconds} s  load ${row.loadAverage}`,
   );
 }
 // Each `<name>-workers-2` row against `<name>` (same states; best seconds of the rounds on each side).

@@ -78,6 +78,8 @@ console.log(
     drainMs: Math.round(sum((l) => l.drainMs)),
     growMs: Math.round(sum((l) => l.growMs)),
     grows: sum((l) => l.grows),
+    slabs: sum((l) => l.slabs),
+    newSlabs: sum((l) => l.newSlabs),
     // If every thread had a core to itself: each level lasts as long as its busiest thread's CPU (a bound that
     // assumes the same split of chunks; a quiet machine balances better), plus the serial work between levels.
     criticalPathCpuMs: Math.round(sum((l) => Math.max(...l.threads.map((t) => t.cpuMs)))),

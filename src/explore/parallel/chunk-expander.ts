@@ -6,7 +6,8 @@ import type { ActionBase, Model, StateReader } from '../../contract/model.ts';
 import { StateEncoder } from '../state-encoder.ts';
 import { CoverageCounter } from '../coverage-counter.ts';
 import type { LoadedModel } from './load-model.ts';
-import { CHUNK_INTS, CLAIM, STOP, EVENT_ACTION, EVENT_ALWAYS, EVENT_WITNESS, RECORD_HEADER, STRIDE, type ChunkPart, type LevelPlan } from './protocol.ts';
+import { CHUNK_INTS, CLAIM, STOP, EVENT_ACTION, EVENT_ALWAYS, EVENT_WITNESS, RECORD_HEADER, type ChunkPart, type LevelPlan } from './protocol.ts';
+import { PartWriter } from './part-writer.ts';
 import { HIGH_REMAP, SharedFingerprintTable } from './shared-fingerprint-table.ts';
 
 const RECENT_BITS = 15;
@@ -22,10 +23,6 @@ class PackedReader implements StateReader {
   int(): number {
     return this.data[this.position++];
   }
-}
-
-function sharedInts(length: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(length * 4));
 }
 
 export class ChunkExpander<S, A extends ActionBase> {
@@ -50,13 +47,7 @@ export class ChunkExpander<S, A extends ActionBase> {
   private stateIndex = 0;
   private offset = 0;
   private actionIndex = 0;
-  // The part being filled (shared memory: it becomes part of the next level's frontier as it is).
-  private out = sharedInts(1 << 13);
-  private outLength = 0;
-  private outStates = 0;
-  private strides: number[] = [];
-  private events: number[] = [];
-  private generated = 0;
+  private readonly writer: PartWriter;
   private lastActions: readonly A[] | null = null;
   private slots: number[] = [];
   /**
@@ -71,7 +62,9 @@ export class ChunkExpander<S, A extends ActionBase> {
     symmetry: boolean,
     private readonly control: Int32Array,
     private readonly parties: number,
+    slabInts?: number,
   ) {
+    this.writer = new PartWriter(control, slabInts);
     this.model = loaded.model;
     this.coverage = new CoverageCounter(this.model.actionTypes);
     this.canonical = symmetry && this.model.canonicalize ? this.model.canonicalize.bind(this.model) : null;
@@ -87,6 +80,7 @@ export class ChunkExpander<S, A extends ActionBase> {
 
   startLevel(plan: LevelPlan): void {
     this.plan = plan;
+    this.writer.startLevel(plan.spares ?? []);
     this.chunk = -1;
     this.expanded = this.chunks = 0;
     this.reportedAlways.fill(0);
@@ -124,6 +118,8 @@ export class ChunkExpander<S, A extends ActionBase> {
     const recent = this.recent;
     const enabled = this.coverage.enabled;
     const freshCount = this.coverage.fresh;
+    const writer = this.writer;
+    const spares = plan.spares ?? [];
     let generated = 0;
     try {
       while (this.stateIndex < count) {
@@ -142,7 +138,7 @@ export class ChunkExpander<S, A extends ActionBase> {
         for (let a = this.actionIndex; a < actions.length; a++) {
           if (table.overLimit) {
             this.actionIndex = a;
-            this.generated += generated;
+            writer.generated += generated;
             generated = 0;
             return this.pause(emit);
           }
@@ -169,12 +165,21 @@ export class ChunkExpander<S, A extends ActionBase> {
             encoder.reset();
             model.encode(next, encoder); // the frontier keeps the real state so action indices replay exactly
           }
-          this.write(parent, a);
+          if (!writer.fits(encoder.length)) {
+            // The slab is full: hand over what it holds and go on in another one.
+            if (writer.states > 0) {
+              writer.generated += generated;
+              generated = 0;
+              emit(writer.take(this.chunk, false));
+            }
+            writer.nextSlab(spares, encoder.length);
+          }
+          writer.write(parent, a, encoder.buffer, encoder.length);
           if (invIndex.length > 0 || witIndex.length > 0) this.checkState(next, parent, a);
-          if (this.outStates === PART_STATES) {
-            this.generated += generated;
+          if (writer.states === PART_STATES) {
+            writer.generated += generated;
             generated = 0;
-            emit(this.takePart(false));
+            emit(writer.take(this.chunk, false));
           }
         }
         this.actionIndex = 0;
@@ -183,9 +188,9 @@ export class ChunkExpander<S, A extends ActionBase> {
         this.offset += frontier[this.offset + 2] + RECORD_HEADER;
       }
     } finally {
-      this.generated += generated;
+      writer.generated += generated;
     }
-    emit(this.takePart(true));
+    emit(writer.take(this.chunk, true));
     this.chunk = -1;
     return 'chunk';
   }
@@ -195,7 +200,7 @@ export class ChunkExpander<S, A extends ActionBase> {
     for (const p of this.plan.actionProperties) {
       if (this.reportedAction[p] === 0 && !actionProperties[p].check(state, action, next)) {
         this.reportedAction[p] = 1;
-        this.events.push(EVENT_ACTION, p, parent, a);
+        this.writer.events.push(EVENT_ACTION, p, parent, a);
       }
     }
   }
@@ -205,59 +210,20 @@ export class ChunkExpander<S, A extends ActionBase> {
     for (const p of this.plan.invariants) {
       if (this.reportedAlways[p] === 0 && !invariants[p].check(next)) {
         this.reportedAlways[p] = 1;
-        this.events.push(EVENT_ALWAYS, p, parent, a);
+        this.writer.events.push(EVENT_ALWAYS, p, parent, a);
       }
     }
     for (const w of this.plan.witnesses) {
       if (this.reportedWitness[w] === 0 && witnesses[w].check(next)) {
         this.reportedWitness[w] = 1;
-        this.events.push(EVENT_WITNESS, w, parent, a);
+        this.writer.events.push(EVENT_WITNESS, w, parent, a);
       }
     }
   }
 
-  private write(parent: number, action: number): void {
-    const n = this.encoder.length;
-    if (this.outLength + n + RECORD_HEADER > this.out.length) {
-      const bigger = sharedInts(Math.max(this.out.length * 2, this.outLength + n + RECORD_HEADER));
-      bigger.set(this.out.subarray(0, this.outLength));
-      this.out = bigger;
-    }
-    if (this.outStates % STRIDE === 0) this.strides.push(this.outLength);
-    const out = this.out;
-    let at = this.outLength;
-    out[at++] = parent;
-    out[at++] = action;
-    out[at++] = n;
-    const buffer = this.encoder.buffer;
-    for (let i = 0; i < n; i++) out[at++] = buffer[i];
-    this.outLength = at;
-    this.outStates++;
-  }
-
-  private takePart(final: boolean): ChunkPart {
-    const part: ChunkPart = {
-      chunk: this.chunk,
-      records: this.out.subarray(0, this.outLength),
-      states: this.outStates,
-      strides: Int32Array.from(this.strides),
-      events: Int32Array.from(this.events),
-      generated: this.generated,
-      final,
-    };
-    // The part's buffer is handed over: start the next one at a similar size.
-    this.out = sharedInts(Math.max(1 << 13, this.outLength + (this.outLength >>> 2)));
-    this.outLength = 0;
-    this.outStates = 0;
-    this.strides = [];
-    this.events = [];
-    this.generated = 0;
-    return part;
-  }
-
   private pause(emit: ((part: ChunkPart) => void) | null): StepResult {
     this.table.flush();
-    if (emit) emit(this.takePart(false));
+    if (emit) emit(this.writer.take(this.chunk, false));
     return 'pause';
   }
 

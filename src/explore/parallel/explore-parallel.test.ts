@@ -93,6 +93,16 @@ describe('exploreParallel on two-phase-commit', () => {
     expect(levels.some((l) => l.grows > 0 && l.workerParts > 0 && l.mainParts > 0)).toBe(true);
   });
 
+  it('slabs that fill up mid-chunk and are written again once their states were expanded keep the counts exact', async () => {
+    const source = twoPhase({ resourceManagers: 6, abortAfterPrepare: false });
+    const { outcome, levels, workerParts } = await parallel(source, { workers: 3, slabInts: 200 }); // a few states each
+    expect(comparable(outcome)).toEqual(comparable(bfs(twoPhaseCommitDefinition, source)));
+    expect(workerParts).toBeGreaterThan(0);
+    const sum = (f: (l: LevelReport) => number) => levels.reduce((n, l) => n + f(l), 0);
+    expect(sum((l) => l.slabs)).toBeGreaterThan(levels.length * 3); // slabs filled up within levels
+    expect(sum((l) => l.newSlabs)).toBeLessThan(sum((l) => l.slabs) / 2); // most were recycled
+  });
+
   it('workers started through the tsx bootstrap (no bundle) take part too', async () => {
     const source = twoPhase({ resourceManagers: 6, abortAfterPrepare: false });
     const { outcome, workerParts } = await parallel(source, { bundle: false });

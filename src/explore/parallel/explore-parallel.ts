@@ -10,12 +10,13 @@ import { Findings } from './findings.ts';
 import { initialLevel } from './initial-level.ts';
 import { bundleWorker } from './bundle-worker.ts';
 import { buildLevel, PendingLog, statesFrom, type Level } from './level-builder.ts';
-import { loadModel } from './load-model.ts';
+import { loadModel, type LoadedModel } from './load-model.ts';
 import { coverageWarnings } from '../coverage-counter.ts';
 import { mergeCoverage } from './merge-coverage.ts';
 import type { ParallelOptions, WorkerModelSource } from './parallel-options.ts';
-import { CLAIM, CONTROL_INTS, STOP, type ChunkPart, type LevelPlan, type ThreadLevelStats } from './protocol.ts';
+import { CLAIM, CONTROL_INTS, SLAB_ID, SPARE_CLAIM, STOP, type ChunkPart, type LevelPlan, type ThreadLevelStats } from './protocol.ts';
 import { allocateLanes, helpRehash, LOAD_LIMIT, SharedFingerprintTable, startRehash } from './shared-fingerprint-table.ts';
+import { SlabPool } from './slab-pool.ts';
 import { WorkerPool, type PoolError } from './worker-pool.ts';
 import { threadTimes, wallMs } from './thread-clock.ts';
 
@@ -28,13 +29,28 @@ const TICK_MS = 3;
 export async function exploreParallel(source: WorkerModelSource, options: ParallelOptions): Promise<Outcome> {
   const started = Date.now();
   const startedWall = wallMs();
-  const loaded = await loadModel(source);
-  const { model } = loaded;
-  if (!model.decode) throw new KcheckError('KC_BAD_OPTION', `model ${source.model} has no decode, so it cannot run on several threads`);
   const threads = Math.max(1, Math.floor(options.workers));
   const symmetry = options.symmetry === true;
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
-  const initial = model.init();
+  let generated = 0;
+  let results: ChunkPart[][] = [];
+  let [workerParts, mainParts, grows] = [0, 0, 0];
+  const store = (part: ChunkPart): void => {
+    results[part.chunk].push(part);
+    generated += part.generated;
+  };
+  // The workers start first: their ~0.1 s of loading overlaps this thread's (and the first levels).
+  const entry = threads > 1 && options.bundle !== false ? bundleWorker(source.moduleUrl) : Promise.resolve(null);
+  const pool = new WorkerPool(threads - 1, { source, symmetry, control, parties: threads, slabInts: options.slabInts }, (part) => {
+    workerParts++;
+    store(part);
+  }, entry);
+  const refuse = async (thrown: unknown): Promise<never> => {
+    await pool.terminate();
+    throw thrown;
+  };
+  const { loaded, initial } = await prepareModel(source).catch(refuse);
+  const { model } = loaded;
   // Level 0 is inserted by the main thread alone, without growth checks: size the table for it up front.
   const capacity = Math.max(options.initialTableCapacity ?? 1 << 16, Math.ceil((initial.length * 2) / LOAD_LIMIT));
   let table = new SharedFingerprintTable(allocateLanes(capacity), control, threads);
@@ -44,21 +60,8 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const maxDepth = options.maxDepth ?? Infinity;
   const maxStates = options.maxStates ?? Infinity;
   const deadline = options.timeLimitMs !== undefined ? started + options.timeLimitMs : Infinity;
-  let generated = 0;
-  let results: ChunkPart[][] = [];
-  let workerParts = 0;
-  let mainParts = 0;
-  let grows = 0;
-  const store = (part: ChunkPart): void => {
-    results[part.chunk].push(part);
-    generated += part.generated;
-  };
-  const entry = threads > 1 && options.bundle !== false ? bundleWorker(source.moduleUrl) : Promise.resolve(null);
-  const pool = new WorkerPool(threads - 1, { source, symmetry, control, parties: threads }, (part) => {
-    workerParts++;
-    store(part);
-  }, entry);
-  const expander = new ChunkExpander(loaded, symmetry, control, threads);
+  const slabs = new SlabPool(control);
+  const expander = new ChunkExpander(loaded, symmetry, control, threads, options.slabInts);
   expander.setTable(table.lanes);
   /** Every thread is paused at an action boundary: the paused workers and this thread move the entries together. */
   const grow = (capacity: number): void => {
@@ -82,9 +85,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   // Diagnostics of the level running: the main thread's own stats, its wait for the workers at the level's end,
   // and the time it spent logging the previous level's states between its chunks.
   let mainStats: ThreadLevelStats = { busyMs: 0, cpuMs: 0, queuedMs: 0, expanded: 0, chunks: 0, lagMs: 0 };
-  let growMs = 0;
-  let mainWaitMs = 0;
-  let drainMs = 0;
+  let [growMs, mainWaitMs, drainMs] = [0, 0, 0];
   /** Polls the stop request; once there is one, every thread stops claiming chunks. */
   const stopRequested = (): boolean => {
     stopRequest ??= options.shouldStop?.() ?? null;
@@ -102,6 +103,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const runLevel = async (current: Level): Promise<number> => {
     results = Array.from({ length: current.chunkCount }, () => []);
     Atomics.store(control, CLAIM, 0);
+    Atomics.store(control, SPARE_CLAIM, 0);
     const plan: LevelPlan = {
       frontier: current.frontier,
       chunks: current.chunks,
@@ -109,6 +111,7 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
       ...findings.active(),
       maxStates: Number.isFinite(maxStates) ? maxStates : -1,
       deadline: Number.isFinite(deadline) ? deadline : -1,
+      spares: slabs.spares,
     };
     expander.startLevel(plan);
     pool.beginLevel(plan, table.lanes);
@@ -176,12 +179,14 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
       else if (stopRequested()) stoppedBy = stopRequest;
       if (stoppedBy) break;
       const levelStarted = wallMs();
+      const slabsBefore = Atomics.load(control, SLAB_ID);
       workerParts = mainParts = grows = 0;
       const processed = await runLevel(level);
       const levelEnded = wallMs();
       if (error) break;
       const parts = results.slice(0, processed).flat();
       pending.drain(); // this level's states are all logged now: events name them as parents
+      const slabsUsed = slabs.recycle(parts);
       const next = buildLevel(parts, log.size, threads);
       pending.add(parts);
       for (const part of parts) findings.record(part.events);
@@ -191,16 +196,10 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
         expanded: level.size - statesFrom(level, processed),
         discovered: next.size,
         chunks: processed,
-        workerParts,
-        mainParts,
-        grows,
-        tableCapacity: table.capacity,
-        durationMs: levelEnded - levelStarted,
-        threads: [mainStats, ...pool.levelStats],
-        mainWaitMs,
-        drainMs,
-        growMs,
-        serialMs: wallMs() - levelEnded,
+        workerParts, mainParts, grows, tableCapacity: table.capacity,
+        slabs: slabsUsed, newSlabs: Atomics.load(control, SLAB_ID) - slabsBefore,
+        durationMs: levelEnded - levelStarted, threads: [mainStats, ...pool.levelStats],
+        mainWaitMs, drainMs, growMs, serialMs: wallMs() - levelEnded,
       });
       if (processed < level.chunkCount) {
         left = statesFrom(level, processed) + next.size;
@@ -226,24 +225,25 @@ export async function exploreParallel(source: WorkerModelSource, options: Parall
   const coverage = mergeCoverage(model.actionTypes ?? [], [expander.coverage.entries(), ...pool.coverage]);
   const failed = error as PoolError | null;
   const violations = findings.sortedViolations();
-  const status = statusOf(failed !== null, violations.length, stoppedBy);
+  const statesPerSecond = Math.round(log.size / Math.max(durationMs / 1000, 0.001));
   return {
-    status,
+    status: statusOf(failed !== null, violations.length, stoppedBy),
     complete: failed === null && stoppedBy === null && left === 0,
     strategy: 'bfs',
     seed: options.seed ?? 0,
     stoppedBy,
-    stats: {
-      distinctStates: log.size,
-      generatedStates: generated,
-      maxDepth: deepest,
-      durationMs,
-      statesPerSecond: Math.round(log.size / Math.max(durationMs / 1000, 0.001)),
-    },
+    stats: { distinctStates: log.size, generatedStates: generated, maxDepth: deepest, durationMs, statesPerSecond },
     violations,
     witnesses: findings.witnesses(),
     coverage,
     warnings: coverageWarnings(coverage),
     error: failed ? { message: failed.message, at: failed.parent >= 0 && failed.parent < log.size ? log.pathTo(failed.parent) : null } : null,
   };
+}
+
+/** The model and its initial states (refused without decode: frontier states cross threads packed). */
+async function prepareModel(source: WorkerModelSource): Promise<{ loaded: LoadedModel; initial: readonly unknown[] }> {
+  const loaded = await loadModel(source);
+  if (!loaded.model.decode) throw new KcheckError('KC_BAD_OPTION', `model ${source.model} has no decode, so it cannot run on several threads`);
+  return { loaded, initial: loaded.model.init() };
 }

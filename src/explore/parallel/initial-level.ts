@@ -45,6 +45,6 @@ export function initialLevel(
   table.flush();
   const shared = new Int32Array(new SharedArrayBuffer(Math.max(records.length, 1) * 4));
   shared.set(records);
-  const part = { chunk: 0, records: shared.subarray(0, records.length), states, strides: Int32Array.from(strides), events: new Int32Array(0), generated, final: true };
+  const part = { chunk: 0, records: shared.subarray(0, records.length), states, strides: Int32Array.from(strides), events: new Int32Array(0), generated, final: true, slab: null };
   return { part, generated };
 }

@@ -28,6 +28,8 @@ export interface ParallelOptions extends Omit<ExploreOptions<unknown, ActionBase
   readonly maxStates?: number;
   /** Initial capacity of the shared visited set (slots); tests force a tiny one to exercise growth. */
   readonly initialTableCapacity?: number;
+  /** Ints per slab the threads write new states into (default SLAB_INTS); tests force a tiny one. */
+  readonly slabInts?: number;
   /**
    * Start the search only once every worker has loaded the model. By default the main thread starts alone and
    * workers join the level in progress when ready (a worker needs ~0.5 s to register tsx and import the model).
@@ -56,6 +58,9 @@ export interface LevelReport {
   /** Table growths while the level ran (each with every thread paused at an action boundary). */
   readonly grows: number;
   readonly tableCapacity: number;
+  /** Slabs holding the states the level found, and how many of them were allocated (not recycled; see SLAB_INTS). */
+  readonly slabs: number;
+  readonly newSlabs: number;
   /** Wall ms from handing the level out to every thread having finished it. */
   readonly durationMs: number;
   /** Per thread, the main thread first, then each worker that took part in the level. */

@@ -16,7 +16,7 @@ import { allocateLanes, SharedFingerprintTable } from './shared-fingerprint-tabl
 export function warmUp(loaded: LoadedModel, symmetry: boolean, states = 4_000, ms = 100): void {
   const started = Date.now();
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
-  const expander = new ChunkExpander(loaded, symmetry, control, 1);
+  const expander = new ChunkExpander(loaded, symmetry, control, 1, 1 << 16); // a few states: small slabs
   let table = new SharedFingerprintTable(allocateLanes(1 << 12), control, 1);
   expander.setTable(table.lanes);
   const encoder = new StateEncoder();
@@ -32,7 +32,7 @@ export function warmUp(loaded: LoadedModel, symmetry: boolean, states = 4_000, m
     });
     const shared = new Int32Array(new SharedArrayBuffer(Math.max(records.length, 1) * 4));
     shared.set(records);
-    const first = { chunk: 0, records: shared.subarray(0, records.length), states: initial.length, strides: Int32Array.of(0), events: new Int32Array(0), generated: 0, final: true };
+    const first = { chunk: 0, records: shared.subarray(0, records.length), states: initial.length, strides: Int32Array.of(0), events: new Int32Array(0), generated: 0, final: true, slab: null };
     let parts: ChunkPart[] = [first];
     const deadline = started + ms;
     while (table.size < states && Date.now() < deadline) {

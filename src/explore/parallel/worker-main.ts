@@ -35,7 +35,7 @@ export async function runWorker(importModule: ImportModule): Promise<void> {
     const loaded = await loadModel(init.source, importModule);
     loadedMs = wallMs() - init.spawnedAt;
     warmUp(loaded, init.symmetry);
-    expander = new ChunkExpander(loaded, init.symmetry, init.control, init.parties);
+    expander = new ChunkExpander(loaded, init.symmetry, init.control, init.parties, init.slabInts);
   } catch (thrown) {
     send({ type: 'error', message: `worker could not load the model: ${messageOf(thrown)}`, parent: -1 });
     return;
