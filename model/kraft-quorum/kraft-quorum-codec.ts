@@ -13,7 +13,7 @@ const keyFrom = (c: number): ReplicaKey | null => (c < 0 ? null : { id: c >> 4, 
 const mask = (ids: readonly number[]) => ids.reduce((m, id) => m | (1 << id), 0);
 /** The ids in an 8-bit mask, ascending; shared immutable arrays (a tally never mutates its lists). */
 const ID_LISTS: readonly (readonly number[])[] = Array.from({ length: 256 }, (_, m) => [0, 1, 2, 3, 4, 5, 6, 7].filter((id) => (m & (1 << id)) !== 0));
-const ids = (m: number) => ID_LISTS[m];
+export const ids = (m: number): readonly number[] => ID_LISTS[m];
 const tallyCode = (t: VoteTally) => mask(t.granted) | (mask(t.rejected) << 8);
 const tallyFrom = (c: number): VoteTally => ({ granted: ids(c & 255), rejected: ids(c >> 8) });
 
