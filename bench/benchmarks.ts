@@ -5,6 +5,7 @@ import { kafkaSpecDefinition } from '../calibration/kafka-spec/kafka-spec-defini
 import { twoPhaseCommitDefinition } from '../calibration/two-phase-commit/two-phase-commit-definition.ts';
 import type { CheckOptions } from '../src/check/run-check.ts';
 import type { ModelDefinition } from '../src/contract/model-definition.ts';
+import { kraftQuorumDefinition } from '../properties/kraft-quorum/kraft-quorum-definition.ts';
 import { replicationDefinition } from '../properties/replication/replication-definition.ts';
 import { zkControllerDefinition } from '../properties/zk-controller/zk-controller-definition.ts';
 
@@ -26,6 +27,8 @@ export const BENCHMARK_GROUPS: Readonly<Record<string, readonly string[]>> = {
     'replication-3-depth-12',
     'replication-3-depth-12-workers-2',
   ],
+  // Issue #12's 5-voter target (exhaustive, 2,191,939 states): `npm run bench -- kraft-5`.
+  'kraft-5': ['kraft-quorum-5-symmetry', 'kraft-quorum-5-symmetry-workers-2'],
 };
 
 export const BENCHMARKS: readonly Benchmark[] = [
@@ -56,6 +59,8 @@ export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'replication-3-replicas-60s', definition: replicationDefinition, options: { sets: ['replicas=3'], timeLimitSec: 60 } },
   { name: 'replication-3-replicas-60s-por', definition: replicationDefinition, options: { sets: ['replicas=3'], timeLimitSec: 60, por: true } },
   { name: 'replication-3-replicas-60s-symmetry', definition: replicationDefinition, options: { sets: ['replicas=3'], timeLimitSec: 60, symmetry: true } },
+  { name: 'kraft-quorum-5-symmetry', definition: kraftQuorumDefinition, options: { sets: ['voters=5'], symmetry: true } },
+  { name: 'kraft-quorum-5-symmetry-workers-2', definition: kraftQuorumDefinition, options: { sets: ['voters=5'], symmetry: true }, workers: 2 },
   // Simulation at a size BFS cannot finish: 20,000 walks of 50 steps over a preset that holds (so every walk runs).
   {
     name: 'replication-kip-320-simulate',

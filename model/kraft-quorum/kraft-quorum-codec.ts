@@ -13,9 +13,29 @@ const keyFrom = (c: number): ReplicaKey | null => (c < 0 ? null : { id: c >> 4, 
 const mask = (ids: readonly number[]) => ids.reduce((m, id) => m | (1 << id), 0);
 /** The ids in an 8-bit mask, ascending; shared immutable arrays (a tally never mutates its lists). */
 const ID_LISTS: readonly (readonly number[])[] = Array.from({ length: 256 }, (_, m) => [0, 1, 2, 3, 4, 5, 6, 7].filter((id) => (m & (1 << id)) !== 0));
-const ids = (m: number) => ID_LISTS[m];
+export const ids = (m: number): readonly number[] => ID_LISTS[m];
 const tallyCode = (t: VoteTally) => mask(t.granted) | (mask(t.rejected) << 8);
 const tallyFrom = (c: number): VoteTally => ({ granted: ids(c & 255), rejected: ids(c >> 8) });
+
+/**
+ * Decoded logs are interned (a trie over entries, one shared array per distinct log): the frontier decodes every
+ * state it expands, and a fresh array per voter would miss raftLogOf's cache and fill its WeakMap with entries the
+ * collector must sweep. Logs are immutable (every step copies), so sharing them changes nothing else.
+ */
+interface LogNode {
+  readonly log: readonly number[];
+  readonly next: LogNode[];
+}
+const LOGS: LogNode = { log: [], next: [] };
+
+function readLog(r: StateReader, n: number): readonly number[] {
+  let node = LOGS;
+  for (let i = 0; i < n; i++) {
+    const e = r.int();
+    node = node.next[e] ??= { log: [...node.log, e], next: [] };
+  }
+  return node.log;
+}
 
 function readInts(r: StateReader, n: number): number[] {
   const out = new Array<number>(n);
@@ -101,7 +121,7 @@ function decodeVoter(r: StateReader, contexts: readonly QuorumContext[]): VoterS
     const epoch = r.int();
     if (epoch >= 0) stored = { epoch, leaderId: unopt(r.int()), votedKey: keyFrom(r.int()) };
   }
-  const log = readInts(r, r.int());
+  const log = readLog(r, r.int());
   return makeVoter(es, stored, (flags & 2) === 2, disk, log, r.int());
 }
 

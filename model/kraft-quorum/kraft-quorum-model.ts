@@ -12,7 +12,7 @@ import { initialState, quorumContexts, type KraftQuorumConfig, type KraftQuorumS
 import { kraftQuorumVariables } from './kraft-quorum-view.ts';
 import { describeKraftStep, explainKraft, kraftQuorumPicture } from './kraft-quorum-picture.ts';
 import { kraftQuorumItfState } from './kraft-quorum-itf.ts';
-import { canonicalizeKraftQuorum } from './kraft-quorum-symmetry.ts';
+import { kraftQuorumCanonicalizer } from './kraft-quorum-symmetry.ts';
 
 export function kraftQuorumConfig(p: ParamValues): KraftQuorumConfig {
   return {
@@ -66,7 +66,7 @@ export function kraftQuorumModel(config: KraftQuorumConfig): Model<KraftQuorumSt
     next: (s, a) => kraftQuorumNext(env, s, a),
     encode: encodeKraftQuorum,
     decode: (r) => decodeKraftQuorum(r, config, contexts),
-    ...(symmetric ? { canonicalize: (s: KraftQuorumState) => canonicalizeKraftQuorum(s, contexts) } : {}),
+    ...(symmetric ? { canonicalize: kraftQuorumCanonicalizer(contexts) } : {}),
     variables: (s) => kraftQuorumVariables(s, contexts),
     describeAction: describeKraftAction,
     fairness: KRAFT_FAIRNESS,

@@ -4,6 +4,7 @@
 // reduction builds its representatives with it; its test checks that `next` commutes with it.
 import { compareReplicaKeys, type EpochState, type QuorumContext, type ReplicaKey, type ReplicaProgress, type VoteTally } from '../rules/raft/index.ts';
 import type { KraftQuorumAction } from './kraft-quorum-actions.ts';
+import { ids } from './kraft-quorum-codec.ts';
 import { compareMessages, messageFromCode, type Message } from './kraft-quorum-messages.ts';
 import { isLeaderChange, leaderChangeBy, makeVoter, type KraftQuorumState, type VoterState } from './kraft-quorum-state.ts';
 
@@ -11,7 +12,13 @@ type Ids = readonly number[];
 
 const renameId = (id: number | null, to: Ids): number | null => (id === null ? null : to[id]);
 const renameKey = (k: ReplicaKey | null, to: Ids): ReplicaKey | null => (k === null ? null : { id: to[k.id], dir: k.dir });
-const renameList = (ids: Ids, to: Ids): number[] => ids.map((id) => to[id]).sort((a, b) => a - b);
+
+/** An ascending id list renamed and re-sorted, through a bit mask: the shared immutable list of the codec. */
+function renameList(list: Ids, to: Ids): Ids {
+  let m = 0;
+  for (let i = 0; i < list.length; i++) m |= 1 << to[list[i]];
+  return ids(m);
+}
 const renameTally = (t: VoteTally, to: Ids): VoteTally => ({ granted: renameList(t.granted, to), rejected: renameList(t.rejected, to) });
 
 /** A LeaderChange entry names its leader in its low bits; metadata records carry no voter id. */
@@ -27,26 +34,50 @@ function renameLog(log: readonly number[], to: Ids): readonly number[] {
   return out ?? log;
 }
 
-/** The epoch state of voter `to[old]`; `ctx` is the renamed voter's context (its own key, the voter set). */
+/**
+ * The epoch state of voter `to[old]`; `ctx` is the renamed voter's context (its own key, the voter set). Written
+ * out field by field in the rules' property order (raft-types.ts), not as spreads: spreading over six shapes of
+ * epoch state cost more than the rest of the renaming, and this runs on nearly every successor under --symmetry.
+ */
 function renameEpochState(es: EpochState, to: Ids, ctx: QuorumContext): EpochState {
   switch (es.role) {
     case 'Unattached':
-      return { ...es, leaderId: renameId(es.leaderId, to), votedKey: renameKey(es.votedKey, to) };
+      return { role: 'Unattached', epoch: es.epoch, leaderId: renameId(es.leaderId, to), votedKey: renameKey(es.votedKey, to), highWatermark: es.highWatermark };
     case 'Prospective':
-      return { ...es, leaderId: renameId(es.leaderId, to), votedKey: renameKey(es.votedKey, to), votes: renameTally(es.votes, to) };
+      return {
+        role: 'Prospective',
+        epoch: es.epoch,
+        leaderId: renameId(es.leaderId, to),
+        votedKey: renameKey(es.votedKey, to),
+        retries: es.retries,
+        votes: renameTally(es.votes, to),
+        highWatermark: es.highWatermark,
+      };
     case 'Candidate':
-      return { ...es, votes: renameTally(es.votes, to) };
+      return { role: 'Candidate', epoch: es.epoch, retries: es.retries, votes: renameTally(es.votes, to), backingOff: es.backingOff, highWatermark: es.highWatermark };
     case 'Follower':
-      return { ...es, leaderId: to[es.leaderId], votedKey: renameKey(es.votedKey, to) };
+      return {
+        role: 'Follower',
+        epoch: es.epoch,
+        leaderId: to[es.leaderId],
+        votedKey: renameKey(es.votedKey, to),
+        hasFetchedFromLeader: es.hasFetchedFromLeader,
+        highWatermark: es.highWatermark,
+      };
     case 'Resigned':
-      return { ...es, preferredSuccessors: es.preferredSuccessors.map((id) => to[id]) };
+      return { role: 'Resigned', epoch: es.epoch, preferredSuccessors: es.preferredSuccessors.map((id) => to[id]) };
     case 'Leader': {
       const p = es.progress;
       // Voter progress is in voter-set order (ascending id): the entry of voter i moves to position to[i].
       const voters: ReplicaProgress[] = new Array(p.voters.length);
-      p.voters.forEach((r, i) => (voters[to[i]] = { ...r, key: ctx.voters[to[i]] }));
-      const observers = p.observers.map((o) => ({ ...o, key: renameKey(o.key, to) as ReplicaKey })).sort((a, b) => compareReplicaKeys(a.key, b.key));
-      return { ...es, progress: { ...p, localKey: ctx.local, voters, observers, fetchedVoters: renameList(p.fetchedVoters, to) } };
+      for (let i = 0; i < voters.length; i++) voters[to[i]] = { key: ctx.voters[to[i]], endOffset: p.voters[i].endOffset };
+      const observers =
+        p.observers.length === 0
+          ? p.observers
+          : p.observers.map((o) => ({ key: renameKey(o.key, to) as ReplicaKey, endOffset: o.endOffset })).sort((a, b) => compareReplicaKeys(a.key, b.key));
+      const fetchedVoters = p.fetchedVoters.length === 0 ? p.fetchedVoters : renameList(p.fetchedVoters, to);
+      const progress = { localKey: ctx.local, epochStartOffset: p.epochStartOffset, highWatermark: p.highWatermark, voters, observers, fetchedVoters };
+      return { role: 'Leader', epoch: es.epoch, progress };
     }
   }
 }
@@ -69,8 +100,10 @@ export function renameMessage(m: Message, to: Ids): Message {
 /** The state with voter i renamed to[i]; `contexts[voter][disk]` as the model builds them. */
 export function renameKraftState(s: KraftQuorumState, to: Ids, contexts: readonly (readonly QuorumContext[])[]): KraftQuorumState {
   const voters: VoterState[] = new Array(s.voters.length);
-  s.voters.forEach((v, i) => (voters[to[i]] = renameVoter(v, to, contexts[to[i]][v.disk])));
-  const network = s.network.map((m) => renameMessage(m, to)).sort(compareMessages);
+  for (let i = 0; i < voters.length; i++) voters[to[i]] = renameVoter(s.voters[i], to, contexts[to[i]][s.voters[i].disk]);
+  const network: Message[] = new Array(s.network.length);
+  for (let i = 0; i < network.length; i++) network[i] = renameMessage(s.network[i], to);
+  network.sort(compareMessages);
   return { ...s, voters, network, committed: renameLog(s.committed, to) };
 }
 

@@ -6,7 +6,7 @@ import type { QuorumContext, ReplicaKey, VoteTally } from '../rules/raft/index.t
 import { encodeKraftQuorum } from './kraft-quorum-codec.ts';
 import { isLeaderChange, leaderChangeBy, type KraftQuorumState } from './kraft-quorum-state.ts';
 import { renameKraftState } from './kraft-quorum-rename.ts';
-import { HASH_SEED, mix, representative } from '../symmetry/representative.ts';
+import { HASH_SEED, mix, representative, type Renaming } from '../symmetry/representative.ts';
 
 /** How an id looks from voter v: none, v itself, or some other voter (whose name a renaming changes). */
 const rel = (id: number | null, v: number): number => (id === null ? -1 : id === v ? 0 : 1);
@@ -65,9 +65,15 @@ function signature(s: KraftQuorumState, v: number): number {
   return mix(h, messages);
 }
 
-/** The representative of s's orbit under renaming voters (`contexts` as the model builds them). */
-export function canonicalizeKraftQuorum(s: KraftQuorumState, contexts: readonly (readonly QuorumContext[])[]): KraftQuorumState {
-  const sigs: number[] = new Array(s.voters.length);
-  for (let v = 0; v < sigs.length; v++) sigs[v] = signature(s, v);
-  return representative(s, sigs, { rename: (t, to) => renameKraftState(t, to, contexts), encode: encodeKraftQuorum });
+/**
+ * The representative of a state's orbit under renaming voters (`contexts` as the model builds them). Built once
+ * per model: the renaming and the signature buffer are reused by every call (it runs on every successor).
+ */
+export function kraftQuorumCanonicalizer(contexts: readonly (readonly QuorumContext[])[]): (s: KraftQuorumState) => KraftQuorumState {
+  const renaming: Renaming<KraftQuorumState> = { rename: (t, to) => renameKraftState(t, to, contexts), encode: encodeKraftQuorum };
+  const sigs: number[] = new Array(contexts.length);
+  return (s) => {
+    for (let v = 0; v < sigs.length; v++) sigs[v] = signature(s, v);
+    return representative(s, sigs, renaming);
+  };
 }

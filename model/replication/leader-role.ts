@@ -6,7 +6,7 @@ import type { ClusterView } from '../rules/replication/isr-eligibility.ts';
 import type { LeaderPartition } from '../rules/replication/leader-partition.ts';
 import { EMPTY_REPLICA_STATE, UNKNOWN_OFFSET, type FollowerReplica, type ReplicaState } from '../rules/replication/replica-state.ts';
 import type { ReplicationConfig } from './replication-config.ts';
-import { patchBroker, type BrokerState, type LeaderRole, type ReplicationState } from './replication-state.ts';
+import { patchBroker, replicaIds, type BrokerState, type LeaderRole, type ReplicationState } from './replication-state.ts';
 
 /**
  * A follower's bookkeeping rebuilt from its last fetch offset alone. Every time field is 0: with the model's
@@ -32,7 +32,7 @@ export function clusterView(state: ReplicationState): ClusterView {
 export function toLeaderPartition(broker: BrokerState, id: number, config: ReplicationConfig): LeaderPartition {
   const role = broker.role;
   if (role === null) throw new Error(`broker ${id} is not a leader`);
-  const replicas = Array.from({ length: config.replicas }, (_, i) => i);
+  const replicas = replicaIds(config);
   const followers: FollowerReplica[] = [];
   for (const r of replicas) if (r !== id) followers.push({ replicaId: r, state: followerState(role.followerLeo[r], role.followerBrokerEpoch[r]) });
   return {

@@ -134,9 +134,11 @@ export interface ReplicationState {
   readonly ghosts: Ghosts;
 }
 
+/** 0..replicas-1, one shared immutable array per size (steps ask for it on every leader-side rule call). */
 export function replicaIds(config: ReplicationConfig): readonly number[] {
-  return Array.from({ length: config.replicas }, (_, i) => i);
+  return (REPLICA_IDS[config.replicas] ??= Array.from({ length: config.replicas }, (_, i) => i));
 }
+const REPLICA_IDS: (readonly number[])[] = [];
 
 export function isrOf(role: LeaderRole): ReplicaSet {
   return role.isrState.isr;

@@ -46,7 +46,13 @@ export function representative<S>(s: S, sigs: readonly number[], r: Renaming<S>)
   for (let p = 1; p < n && sorted; p++) sorted = sigs[p - 1] < sigs[p];
   // Most states have no two processes alike and are already in order: the state is its own representative.
   if (sorted) return s;
-  const order = Array.from({ length: n }, (_, p) => p).sort((x, y) => sigs[x] - sigs[y] || x - y);
+  // Insertion sort by (signature, id): n is at most 8, and no comparator closure or copy per call.
+  const order: number[] = new Array(n);
+  for (let p = 0; p < n; p++) {
+    let i = p;
+    for (; i > 0 && sigs[order[i - 1]] > sigs[p]; i--) order[i] = order[i - 1];
+    order[i] = p;
+  }
   const runs: [number, number][] = [];
   for (let start = 0; start < n; ) {
     let end = start + 1;
@@ -59,9 +65,10 @@ export function representative<S>(s: S, sigs: readonly number[], r: Renaming<S>)
   // candidate is the same state, so the first is the smallest (k - 1 encodings instead of k! for a run of k).
   const base = encodeInto(r, s, scratch[0]);
   let alike = true;
+  const swap: number[] = new Array(n);
   for (const [start, end] of runs) {
     for (let i = start; i + 1 < end && alike; i++) {
-      const swap = Array.from({ length: n }, (_, p) => p);
+      for (let p = 0; p < n; p++) swap[p] = p;
       swap[order[i]] = order[i + 1];
       swap[order[i + 1]] = order[i];
       alike = compareCodes(encodeInto(r, r.rename(s, swap), scratch[1]), base) === 0;

@@ -18,15 +18,17 @@ type P = Property<ReplicationState, ReplicationAction>;
 export function committedRecordsInIsr(s: ReplicationState): boolean {
   const committed = s.ghosts.committed;
   const c = s.controller;
-  const judged = (r: number): boolean => s.brokers[r].alive || !s.brokers[r].registered;
   for (let o = 0; o < committed.length; o++) {
     const code = committed[o];
     if (code === 0) continue;
-    for (const r of c.isr) if (judged(r) && s.brokers[r].log[o] !== code) return false;
-    if (c.leader >= 0 && judged(c.leader) && s.brokers[c.leader].log[o] !== code) return false;
+    for (const r of c.isr) if (judged(s, r) && s.brokers[r].log[o] !== code) return false;
+    if (c.leader >= 0 && judged(s, c.leader) && s.brokers[c.leader].log[o] !== code) return false;
   }
   return true;
 }
+
+/** A module-level function, not a closure per call: this property runs on every new state. */
+const judged = (s: ReplicationState, r: number): boolean => s.brokers[r].alive || !s.brokers[r].registered;
 
 export function logsAgreeBelowHighWatermarks(s: ReplicationState): boolean {
   const bs = s.brokers;

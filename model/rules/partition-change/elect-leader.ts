@@ -40,37 +40,48 @@ export function electLeader(input: ElectLeaderInput): ElectionResult {
   const targetReplicas = input.targetReplicas ?? partition.replicas;
   const targetElr = input.targetElr ?? partition.elr;
 
-  // isValidNewLeader: in the target ISR, or (the target ISR is empty and) in the target ELR; and acceptable.
-  const isValid = (r: number): boolean =>
-    (targetIsr.includes(r) || (targetIsr.length === 0 && targetElr.includes(r))) && acceptableLeaders.includes(r);
-
-  // canElectLastKnownLeader. Quirk kept on purpose: Kafka tests isAcceptableLeader on the last known leader
-  // but only logs the result, so a dead or fenced last known leader is still elected (unclean).
-  const canElectLastKnownLeader = (): boolean =>
-    (input.elrEnabled ?? false) &&
-    (input.useLastKnownLeader ?? true) &&
-    targetElr.length === 0 &&
-    targetIsr.length === 0 &&
-    partition.lastKnownElr.length === 1;
+  // Module-level helpers, not closures per call (esbuild's keepNames wraps each in a defineProperty): this runs
+  // on most controller steps.
+  const valid = { targetIsr, targetElr, acceptableLeaders };
 
   if (election === 'PREFERRED') {
     // electPreferredLeader: preferred replica, then the current leader, then any other valid replica.
     const preferred = targetReplicas[0];
-    if (preferred !== undefined && isValid(preferred)) return { leader: preferred, unclean: false };
-    if (isValid(partition.leader)) return { leader: partition.leader, unclean: false };
+    if (preferred !== undefined && isValidNewLeader(valid, preferred)) return { leader: preferred, unclean: false };
+    if (isValidNewLeader(valid, partition.leader)) return { leader: partition.leader, unclean: false };
     for (let i = 1; i < targetReplicas.length; i++) {
-      if (isValid(targetReplicas[i])) return { leader: targetReplicas[i], unclean: false };
+      if (isValidNewLeader(valid, targetReplicas[i])) return { leader: targetReplicas[i], unclean: false };
     }
-    if (canElectLastKnownLeader()) return { leader: partition.lastKnownElr[0], unclean: true };
+    if (canElectLastKnownLeader(input, targetIsr, targetElr)) return { leader: partition.lastKnownElr[0], unclean: true };
     return { leader: NO_LEADER, unclean: false };
   }
 
   // electAnyLeader (ONLINE and UNCLEAN): keep a valid current leader, else the first valid replica.
-  if (isValid(partition.leader)) return { leader: partition.leader, unclean: false };
-  for (const r of targetReplicas) if (isValid(r)) return { leader: r, unclean: false };
-  if (canElectLastKnownLeader()) return { leader: partition.lastKnownElr[0], unclean: true };
+  if (isValidNewLeader(valid, partition.leader)) return { leader: partition.leader, unclean: false };
+  for (const r of targetReplicas) if (isValidNewLeader(valid, r)) return { leader: r, unclean: false };
+  if (canElectLastKnownLeader(input, targetIsr, targetElr)) return { leader: partition.lastKnownElr[0], unclean: true };
   if (election === 'UNCLEAN') {
     for (const r of targetReplicas) if (acceptableLeaders.includes(r)) return { leader: r, unclean: true };
   }
   return { leader: NO_LEADER, unclean: false };
+}
+
+/** isValidNewLeader: in the target ISR, or (the target ISR is empty and) in the target ELR; and acceptable. */
+function isValidNewLeader(t: { targetIsr: readonly number[]; targetElr: readonly number[]; acceptableLeaders: readonly number[] }, r: number): boolean {
+  const { targetIsr, targetElr, acceptableLeaders } = t;
+  return (targetIsr.includes(r) || (targetIsr.length === 0 && targetElr.includes(r))) && acceptableLeaders.includes(r);
+}
+
+/**
+ * canElectLastKnownLeader. Quirk kept on purpose: Kafka tests isAcceptableLeader on the last known leader but only
+ * logs the result, so a dead or fenced last known leader is still elected (unclean).
+ */
+function canElectLastKnownLeader(input: ElectLeaderInput, targetIsr: readonly number[], targetElr: readonly number[]): boolean {
+  return (
+    (input.elrEnabled ?? false) &&
+    (input.useLastKnownLeader ?? true) &&
+    targetElr.length === 0 &&
+    targetIsr.length === 0 &&
+    input.partition.lastKnownElr.length === 1
+  );
 }

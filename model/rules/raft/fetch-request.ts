@@ -58,15 +58,10 @@ export function handleFetchRequest(
   request: FetchRequest,
   opts: HighWatermarkOptions = {},
 ): FetchRequestResult {
-  const empty = (error: FetchError): FetchRequestResult => ({
-    state,
-    response: { error, epoch: state.epoch, leaderId: leaderIdOf(state, ctx), validation: null, highWatermark: null },
-    highWatermarkChanged: false,
-  });
   const { fetchOffset, lastFetchedEpoch, currentLeaderEpoch } = request;
-  if (fetchOffset < 0 || lastFetchedEpoch < 0 || lastFetchedEpoch > currentLeaderEpoch) return empty('INVALID_REQUEST');
+  if (fetchOffset < 0 || lastFetchedEpoch < 0 || lastFetchedEpoch > currentLeaderEpoch) return empty(state, ctx, 'INVALID_REQUEST');
   const error = validateLeaderOnlyRequest(state, currentLeaderEpoch);
-  if (error !== 'NONE' || state.role !== 'Leader') return empty(error);
+  if (error !== 'NONE' || state.role !== 'Leader') return empty(state, ctx, error);
 
   const snap = log.latestSnapshot;
   const validation: ValidOffsetAndEpoch =
@@ -124,4 +119,13 @@ export function updateFollowerHighWatermark(
     if (state.highWatermark === next) return { kind: 'ok', state, changed: false };
   }
   return { kind: 'ok', state: { ...state, highWatermark: next }, changed: true };
+}
+
+/** A refused fetch: no records, no validation (module-level: a closure per call costs a defineProperty under tsx). */
+function empty(state: EpochState, ctx: QuorumContext, error: FetchError): FetchRequestResult {
+  return {
+    state,
+    response: { error, epoch: state.epoch, leaderId: leaderIdOf(state, ctx), validation: null, highWatermark: null },
+    highWatermarkChanged: false,
+  };
 }

@@ -52,25 +52,21 @@ export function handleVoteRequest(
   request: VoteRequest,
   opts: VoteHandlingOptions = {},
 ): VoteRequestResult {
-  const answer = (s: EpochState, error: VoteRequestError, granted: boolean): VoteRequestResult => ({
-    state: s,
-    response: { error, granted, epoch: s.epoch, leaderId: leaderIdOf(s, ctx) },
-  });
   const { candidate, candidateEpoch, lastEpoch, lastOffset, preVote } = request;
 
   // 1. A Candidate has bumped its epoch past its log; a Prospective has not (its log may end in its epoch).
   const illegalEpoch = preVote ? lastEpoch > candidateEpoch : lastEpoch >= candidateEpoch;
-  if (lastOffset < 0 || lastEpoch < 0 || illegalEpoch) return answer(state, 'INVALID_REQUEST', false);
+  if (lastOffset < 0 || lastEpoch < 0 || illegalEpoch) return answer(ctx, state, 'INVALID_REQUEST', false);
 
   // 2. validateVoterOnlyRequest.
-  if (candidateEpoch < state.epoch) return answer(state, 'FENCED_LEADER_EPOCH', false);
-  if (candidate.id < 0) return answer(state, 'INVALID_REQUEST', false);
+  if (candidateEpoch < state.epoch) return answer(ctx, state, 'FENCED_LEADER_EPOCH', false);
+  if (candidate.id < 0) return answer(ctx, state, 'INVALID_REQUEST', false);
 
   // 3. A higher epoch moves this node to Unattached(epoch) with no leader and no vote — PreVotes included.
   let next: EpochState = candidateEpoch > state.epoch ? transitionToUnattached(state, ctx, candidateEpoch) : state;
 
   // 4. isValidVoterKey: the request must be addressed to this node (id, and directory id if given).
-  if (request.voterKey && !keyMatches(request.voterKey, ctx.local)) return answer(next, 'INVALID_VOTER_KEY', false);
+  if (request.voterKey && !keyMatches(request.voterKey, ctx.local)) return answer(ctx, next, 'INVALID_VOTER_KEY', false);
 
   // 5. The grant decision, then persist a granted standard vote (Unattached or Prospective without a vote).
   const upToDate =
@@ -83,5 +79,10 @@ export function handleVoteRequest(
       next = prospectiveAddVotedState(next, ctx, candidateEpoch, candidate);
     }
   }
-  return answer(next, 'NONE', granted);
+  return answer(ctx, next, 'NONE', granted);
+}
+
+/** The result with its response (a module-level function: a closure per call costs a defineProperty under tsx). */
+function answer(ctx: QuorumContext, s: EpochState, error: VoteRequestError, granted: boolean): VoteRequestResult {
+  return { state: s, response: { error, granted, epoch: s.epoch, leaderId: leaderIdOf(s, ctx) } };
 }

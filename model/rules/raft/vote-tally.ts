@@ -23,11 +23,12 @@ export function recordVote(tally: VoteTally, ctx: QuorumContext, voterId: number
     throw new Error(`Attempt to access voter state of non-voter ${voterId}`);
   }
   if (!granted && voterId === ctx.local.id) throw new Error('Attempted to reject vote from ourselves');
-  const without = (ids: readonly number[]) => ids.filter((id) => id !== voterId);
   return granted
-    ? { granted: insertSorted(tally.granted, voterId), rejected: without(tally.rejected) }
-    : { granted: without(tally.granted), rejected: insertSorted(tally.rejected, voterId) };
+    ? { granted: insertSorted(tally.granted, voterId), rejected: without(tally.rejected, voterId) }
+    : { granted: without(tally.granted, voterId), rejected: insertSorted(tally.rejected, voterId) };
 }
+
+const without = (ids: readonly number[], voterId: number): number[] => ids.filter((id) => id !== voterId);
 
 function counted(ids: readonly number[], ctx: QuorumContext): number {
   const voters = voterIds(ctx);

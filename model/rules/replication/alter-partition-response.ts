@@ -51,10 +51,9 @@ export function handleAlterPartitionResponse(
   proposal: IsrState,
   response: AlterPartitionResponse,
 ): AlterPartitionHandled {
-  const unchanged = (outcome: AlterPartitionOutcome): AlterPartitionHandled => ({ outcome, isrState, partitionEpoch });
-  if (proposal.kind === 'committed' || !sameIsrState(isrState, proposal)) return unchanged('ignored');
+  if (proposal.kind === 'committed' || !sameIsrState(isrState, proposal)) return { outcome: 'ignored', isrState, partitionEpoch };
   if (response.kind === 'success') {
-    if (response.leaderEpoch !== leaderEpoch || response.partitionEpoch < partitionEpoch) return unchanged('stay-pending');
+    if (response.leaderEpoch !== leaderEpoch || response.partitionEpoch < partitionEpoch) return { outcome: 'stay-pending', isrState, partitionEpoch };
     return {
       outcome: 'committed',
       isrState: { kind: 'committed', isr: replicaSet(response.isr) },
@@ -64,5 +63,5 @@ export function handleAlterPartitionResponse(
   if (response.error === 'INELIGIBLE_REPLICA' || response.error === 'OPERATION_NOT_ATTEMPTED') {
     return { outcome: 'reverted', isrState: { kind: 'committed', isr: proposal.isr }, partitionEpoch };
   }
-  return unchanged(STAY_PENDING_ERRORS.includes(response.error) ? 'stay-pending' : 'retry');
+  return { outcome: STAY_PENDING_ERRORS.includes(response.error) ? 'stay-pending' : 'retry', isrState, partitionEpoch };
 }
