@@ -15,9 +15,9 @@ const configFor = (sets: string[]): ClusterConfig => clusterConfig(resolveParams
 
 describe('cluster state space', () => {
   it.each([
-    [['sessionExpiries=0', 'reassignment=none'], 81, 8],
-    [['sessionExpiries=0'], 5391, 24],
-    [['sessionExpiries=0', 'maxQueue=1'], 4401, 24],
+    [['sessionExpiries=0', 'reassignment=none'], 121, 10],
+    [['sessionExpiries=0'], 8041, 27],
+    [['sessionExpiries=0', 'maxQueue=1'], 6721, 27],
   ])('%j → %i distinct states, depth %i', (sets, distinct, depth) => {
     const { outcome } = checkModel(cluster, { sets });
     expect(outcome.status).toBe('ok');
@@ -32,10 +32,10 @@ describe('cluster state space', () => {
     expect(configFor(['placer=textbook']).assignment).toEqual([[0, 1], [1, 2]]);
   });
 
-  it('stale-isr-failover-cas: a controller trusting its stale context is stopped by the state-znode CAS (9,574 states)', () => {
+  it('stale-isr-failover-cas: a controller trusting its stale context is stopped by the state-znode CAS (14,166 states)', () => {
     const { outcome } = checkModel(cluster, { preset: 'stale-isr-failover-cas' });
     expect(outcome.status).toBe('ok');
-    expect(outcome.stats.distinctStates).toBe(9574);
+    expect(outcome.stats.distinctStates).toBe(14166);
   });
 });
 
