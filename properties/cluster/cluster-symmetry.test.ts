@@ -59,7 +59,8 @@ describe('cluster reductions keep every verdict', () => {
   it('every preset is in the table above, measured by the CLI, or a kraft-* preset (where --symmetry is not offered)', () => {
     const kraft = cluster.presets.filter((p) => p.params.controllerMode === 'kraft').map((p) => p.name);
     expect(kraft).toEqual(['kraft-default', 'kraft-reassignment-before-isr', 'kraft-elr-last-known-leader']);
-    expect(cluster.presets.length).toBe(12 + 2 + kraft.length);
+    // 12 pinned above, default and broker-failure (CLI), four-brokers (4 brokers: suite-bounded, figures in README).
+    expect(cluster.presets.length).toBe(12 + 3 + kraft.length);
   });
 });
 
