@@ -18,6 +18,8 @@ describe('cluster state space', () => {
     [['sessionExpiries=0', 'reassignment=none'], 121, 10],
     [['sessionExpiries=0'], 8041, 27],
     [['sessionExpiries=0', 'maxQueue=1'], 6721, 27],
+    // Kafka's lag-timer drop of a member with nothing to fetch (2.8.0 isFollowerOutOfSync), off by default for size.
+    [['sessionExpiries=0', 'idleIsrShrink=true'], 47200, 33],
   ])('%j → %i distinct states, depth %i', (sets, distinct, depth) => {
     const { outcome } = checkModel(cluster, { sets });
     expect(outcome.status).toBe('ok');
