@@ -34,6 +34,16 @@ describe('cluster state space', () => {
     expect(configFor(['placer=textbook']).assignment).toEqual([[0, 1], [1, 2]]);
   });
 
+  it('four-brokers: 159,817 states to depth 8 (its suite bound), every witness reached — one expiry cannot fail over during an election at 4 brokers', () => {
+    expect(configFor(['brokers=4']).assignment).toEqual([[2, 3], [3, 0]]);
+    const { outcome } = checkModel(cluster, { preset: 'four-brokers', maxDepth: 8 });
+    expect(outcome.status).toBe('ok');
+    expect(outcome.stats.distinctStates).toBe(159817);
+    expect(outcome.witnesses.map((w) => [w.name, w.found])).toEqual([
+      ['record-committed', true], ['controller-failover-during-election', true], ['reassignment-completed', true], ['reassignment-during-failover', true],
+    ]);
+  });
+
   it('stale-isr-failover-cas: a controller trusting its stale context is stopped by the state-znode CAS (14,166 states)', () => {
     const { outcome } = checkModel(cluster, { preset: 'stale-isr-failover-cas' });
     expect(outcome.status).toBe('ok');
