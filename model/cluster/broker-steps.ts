@@ -1,13 +1,16 @@
 // What brokers do with their replicas: apply the head of their controller request queue (rules/zk fencing:
 // broker epoch, controller epoch, per-partition leader epoch), produce on a leader (acks=all, refused below
-// min.insync.replicas), follower fetch (KIP-320 epoch-fenced, diverging-epoch truncation), and ISR changes sent
-// to the active controller as AlterPartition (KIP-497). HW = min log end offset over the leader's ISR.
+// min.insync.replicas) and ISR changes sent to the active controller as AlterPartition (KIP-497); the fetch is
+// follower-fetch.ts. Leader bookkeeping, ISR rules and the HW are rules/replication's (cluster-leader-partition.ts).
 
-import { effectiveMinIsr, maybeIncrementLeaderHW, type HighWatermarkRule } from '../rules/replication/leader-high-watermark.ts';
+import { isReplicaIsrEligible } from '../rules/replication/isr-eligibility.ts';
+import { getOutOfSyncReplicas, maybeExpandIsr } from '../rules/replication/isr-state.ts';
+import { effectiveMinIsr } from '../rules/replication/leader-high-watermark.ts';
+import { alterPartitionRequest, withIncrementedHW } from '../rules/replication/leader-partition.ts';
 import { appendAdmission } from '../rules/replication/produce-acks.ts';
-import type { FollowerReplica } from '../rules/replication/replica-state.ts';
 import { checkControlRequest, leaderAndIsrPartitionCheck } from '../rules/zk/broker-request-checks.ts';
 import type { ClusterConfig } from './cluster-config.ts';
+import { CLUSTER_NOW_MS, clusterPartitionConfig, leaderClusterView, toLeaderPartition } from './cluster-leader-partition.ts';
 import { NO_REPLICA, setAt, withBroker, type ClusterState, type PartitionStateEntry, type Replica } from './cluster-state.ts';
 import { alterPartition } from './zk-controller-events.ts';
 
@@ -42,43 +45,14 @@ export function deliverRequest(s: ClusterState, b: number): ClusterState | undef
   return withBroker(popped, b, { ...broker, seenControllerEpoch: check.controllerEpoch, replicas });
 }
 
-const leads = (s: ClusterState, b: number, p: number): boolean => {
+export const leads = (s: ClusterState, b: number, p: number): boolean => {
   const broker = s.brokers[b];
   return broker.alive && broker.replicas[p].leaderEpoch >= 0 && broker.replicas[p].leader === b;
 };
 
-/**
- * The HW rule of each mode, as rules/replication's maybeIncrementLeaderHW states it: the ISR a leader knows is
- * committed (ISR changes here are answered in the step that proposes them), so maximal = committed; no caught-up
- * ISR-eligible wait (KAFKA-15021's, which needs fetch times the cluster model does not keep). controllerMode=kraft
- * follows 3.9's Partition: KAFKA-15583 (edc7e10a745, 3.7) holds the HW below effectiveMinIsr — what makes ELR safe.
- */
-const HW_RULE_ZK: HighWatermarkRule = { isr: 'maximal', waitForCaughtUpEligible: false, minIsrGate: false };
-const HW_RULE_KRAFT: HighWatermarkRule = { isr: 'maximal', waitForCaughtUpEligible: false, minIsrGate: true };
-
-/** A remote replica as the HW rule reads it: only its log end offset (-1 = not heard from in this epoch). */
-const follower = (m: number, leo: number): FollowerReplica => ({
-  replicaId: m,
-  state: { logStartOffset: 0, logEndOffset: leo, lastFetchLeaderLogEndOffset: -1, lastFetchTimeMs: 0, lastCaughtUpTimeMs: 0, brokerEpoch: null },
-});
-
-/** The leader's HW over its ISR; newly committed records join the ghost history. */
+/** The leader's HW over its ISR (rules' withIncrementedHW); newly committed records join the ghost history. */
 export function advanceHw(s: ClusterState, b: number, p: number, r: Replica, config: ClusterConfig): ClusterState {
-  const kraft = config.controllerMode === 'kraft';
-  const hw = maybeIncrementLeaderHW(
-    {
-      highWatermark: r.hw,
-      leaderLogEndOffset: r.log.length,
-      isr: r.isr,
-      maximalIsr: r.isr,
-      followers: r.replicas.filter((m) => m !== b).map((m) => follower(m, r.followerLeo[m] ?? -1)),
-      isrEligible: [],
-      effectiveMinIsr: effectiveMinIsr(config.minInsyncReplicas, r.replicas.length),
-      nowMs: 0,
-      replicaLagTimeMaxMs: 0,
-    },
-    kraft ? HW_RULE_KRAFT : HW_RULE_ZK,
-  );
+  const { highWatermark: hw } = withIncrementedHW(toLeaderPartition(b, r), CLUSTER_NOW_MS, clusterPartitionConfig(config), leaderClusterView(s, b));
   const next = withBroker(s, b, { ...s.brokers[b], replicas: setAt(s.brokers[b].replicas, p, { ...r, hw }) });
   const committed = s.ghosts.committed[p];
   const prefix = r.log.slice(0, Math.min(hw, committed.length));
@@ -101,44 +75,40 @@ export function produce(config: ClusterConfig, s: ClusterState, b: number, p: nu
 }
 
 /**
- * A follower fetch, one round trip: the leader must still lead at the follower's epoch (FENCED/UNKNOWN_LEADER_EPOCH
- * otherwise); the follower truncates to where its log and the leader's agree, appends the leader's next record and
- * the leader records the follower's log end offset and may advance the HW.
+ * Partition.maybeShrinkIsr through getOutOfSyncReplicas (rules/replication): an ISR member other than the leader
+ * that is not at the leader's LEO once replica.lag.time.max.ms passed. maybeShrinkIsr drops every such member; with
+ * no clock any of them may be the one whose lag time ran out first, so the step drops `f` alone. Kafka also drops a
+ * member with nothing to fetch that did not fetch within the lag time (2.8.0 isFollowerOutOfSync: its LEO, Unknown
+ * after makeLeader, ≠ the leader's): `idleIsrShrink`. Off by default, the step needs a record `f` is missing —
+ * a stated restriction (default's space grows about 6x with it), like the bounds.
  */
-export function fetch(config: ClusterConfig, s: ClusterState, f: number, p: number): ClusterState | undefined {
-  const follower = s.brokers[f];
-  const rf = follower.replicas[p];
-  if (!follower.alive || rf.leaderEpoch < 0 || rf.leader === f || rf.leader < 0) return undefined;
-  const l = rf.leader;
-  if (!leads(s, l, p)) return undefined;
-  const rl = s.brokers[l].replicas[p];
-  if (rl.leaderEpoch !== rf.leaderEpoch || !rl.replicas.includes(f)) return undefined;
-  let common = 0;
-  while (common < rf.log.length && common < rl.log.length && rf.log[common] === rl.log[common]) common++;
-  const log = rl.log.slice(0, Math.min(rl.log.length, common + 1));
-  if (log.length === rf.log.length && common === log.length && rl.followerLeo[f] === log.length) return undefined;
-  const s1 = withBroker(s, f, { ...follower, replicas: setAt(follower.replicas, p, { ...rf, log }) });
-  return advanceHw(s1, l, p, { ...rl, followerLeo: setAt(rl.followerLeo, f, log.length) }, config);
-}
-
-/** Partition.maybeShrinkIsr: a follower not caught up to the leader's log end offset (no clock: any such one). */
 export function shrinkIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number, alter: AlterPartitionFn = alterPartition): ClusterState | undefined {
   if (!leads(s, b, p)) return undefined;
   const r = s.brokers[b].replicas[p];
-  // A follower not heard from in this epoch counts as at offset 0: with nothing to replicate it is not lagging.
-  if (f === b || !r.isr.includes(f) || Math.max(0, r.followerLeo[f]) >= r.log.length) return undefined;
+  const before = toLeaderPartition(b, r);
+  const outOfSync = getOutOfSyncReplicas(before.isrState, b, before.followers, before.logEndOffset, CLUSTER_NOW_MS, clusterPartitionConfig(config).replicaLagTimeMaxMs);
+  if (!outOfSync.includes(f)) return undefined;
+  if (!config.idleIsrShrink && Math.max(0, r.followerLeo[f] ?? -1) >= r.log.length) return undefined;
   return changeIsr(config, s, b, p, r.isr.filter((m) => m !== f), alter);
 }
 
 /**
- * Partition.maybeExpandIsr asks for the HW and this leader's epoch start (KAFKA-7128); here the follower must have
- * the leader's whole log, a subset of Kafka's expansions that implies both.
+ * The AlterPartition for an expansion Partition.maybeExpandIsr proposes (rules/replication: not in the ISR,
+ * ISR-eligible, LEO from its last fetch ≥ the leader's HW and ≥ its epoch start, KAFKA-7128), restricted as before
+ * to a follower holding the leader's whole log: Kafka's wider rule lets a follower between HW and LEO flap in and
+ * out with the shrink (no clock orders them), each round a new partition epoch, and no bound caps those. Kafka
+ * proposes at the fetch and sends later; the model proposes when it sends (a subset of Kafka's expansions). The ISR
+ * keeps Kafka's Set insertion order (the rules' sorted set only decides).
  */
 export function expandIsr(config: ClusterConfig, s: ClusterState, b: number, p: number, f: number, alter: AlterPartitionFn = alterPartition): ClusterState | undefined {
-  if (!leads(s, b, p)) return undefined;
+  if (!leads(s, b, p) || f === b) return undefined;
   const r = s.brokers[b].replicas[p];
-  const leo = r.followerLeo[f] ?? -1;
-  if (f === b || r.isr.includes(f) || !r.replicas.includes(f) || leo < r.log.length || leo < 0) return undefined;
+  const before = toLeaderPartition(b, r);
+  const follower = before.followers.find((x) => x.replicaId === f);
+  if (follower === undefined) return undefined;
+  const eligible = isReplicaIsrEligible(leaderClusterView(s, b), follower);
+  const proposal = maybeExpandIsr(before.isrState, f, follower.state.logEndOffset, before.highWatermark, before.leaderEpochStartOffset, eligible);
+  if (alterPartitionRequest({ ...before, isrState: proposal }) === undefined || follower.state.logEndOffset < r.log.length) return undefined;
   return changeIsr(config, s, b, p, [...r.isr, f], alter);
 }
 

@@ -55,6 +55,8 @@ export interface ClusterConfig {
   readonly electLeaders: number;
   /** KAFKA-9866 (2.6.0, db9e55a50f9): the auto-rebalance only elects where the preferred replica is in the ISR. */
   readonly rebalanceChecksIsr: boolean;
+  /** ShrinkIsr also for a member with nothing to fetch (Kafka's lag timer; off by default for size, broker-steps.ts). */
+  readonly idleIsrShrink: boolean;
 }
 
 const rackIndex = (b: number, brokers: number, racks: number): number => Math.floor((b * racks) / brokers);
@@ -120,5 +122,6 @@ export function clusterConfig(p: ParamValues): ClusterConfig | string {
     leaderImbalancePercentage: (p.leaderImbalancePercentage ?? 10) as number,
     electLeaders: (p.electLeaders ?? 0) as number,
     rebalanceChecksIsr: (p.rebalanceChecksIsr ?? true) as boolean,
+    idleIsrShrink: (p.idleIsrShrink ?? false) as boolean,
   };
 }

@@ -4,7 +4,8 @@
 import type { ClusterAction } from './cluster-actions.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import type { ClusterState } from './cluster-state.ts';
-import { deliverRequest, expandIsr, fetch, produce, shrinkIsr } from './broker-steps.ts';
+import { deliverRequest, expandIsr, produce, shrinkIsr } from './broker-steps.ts';
+import { fetch } from './follower-fetch.ts';
 import { kraftStep } from './kraft-next.ts';
 import { crashBroker, electController, expireSession, handleSessionExpiry, restartBroker, submitReassignment } from './lifecycle-steps.ts';
 import { adminElectLeaders, autoLeaderRebalance } from './preferred-rebalance.ts';

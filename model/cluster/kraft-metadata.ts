@@ -65,6 +65,11 @@ export function headImage(k: KraftCluster): KraftImage {
   return k.tail.reduce(applyRecord, k.image);
 }
 
+/** What broker b's metadata cache holds: the snapshot with the records it has replayed (ReplicaManager's image). */
+export function brokerImage(k: KraftCluster, b: number): KraftImage {
+  return k.tail.slice(0, k.replayed[b]).reduce(applyRecord, k.image);
+}
+
 /**
  * Folds the prefix every live broker has replayed into the snapshot (a metadata snapshot: nothing reads the
  * records before it again), so equal metadata histories that differ only in what is already replayed everywhere

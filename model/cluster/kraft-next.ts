@@ -2,7 +2,8 @@
 // changes answered by the KRaft controller). ZooKeeper-only steps are disabled here (actionTypesFor drops them).
 
 import type { ClusterAction } from './cluster-actions.ts';
-import { expandIsr, fetch, produce, shrinkIsr } from './broker-steps.ts';
+import { expandIsr, produce, shrinkIsr } from './broker-steps.ts';
+import { fetch } from './follower-fetch.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import type { ClusterState } from './cluster-state.ts';
 import { replayNext } from './kraft-replay.ts';

@@ -4,18 +4,9 @@
 
 import type { ClusterView } from '../rules/replication/isr-eligibility.ts';
 import type { LeaderPartition } from '../rules/replication/leader-partition.ts';
-import { EMPTY_REPLICA_STATE, UNKNOWN_OFFSET, type FollowerReplica, type ReplicaState } from '../rules/replication/replica-state.ts';
+import { replicaStateAtFetchOffset, type FollowerReplica } from '../rules/replication/replica-state.ts';
 import type { ReplicationConfig } from './replication-config.ts';
 import { patchBroker, replicaIds, type BrokerState, type LeaderRole, type ReplicationState } from './replication-state.ts';
-
-/**
- * A follower's bookkeeping rebuilt from its last fetch offset alone. Every time field is 0: with the model's
- * clock (NOW_MS) past replica.lag.time.max.ms, a follower counts as caught up only at the leader's LEO.
- */
-function followerState(leo: number, brokerEpoch: number): ReplicaState {
-  if (leo < 0) return { ...EMPTY_REPLICA_STATE, lastFetchLeaderLogEndOffset: UNKNOWN_OFFSET };
-  return { logStartOffset: 0, logEndOffset: leo, lastFetchLeaderLogEndOffset: 0, lastFetchTimeMs: 0, lastCaughtUpTimeMs: 0, brokerEpoch };
-}
 
 /**
  * The leader's metadata cache: a broker is live and unfenced while the controller counts it registered (KRaft
@@ -34,7 +25,7 @@ export function toLeaderPartition(broker: BrokerState, id: number, config: Repli
   if (role === null) throw new Error(`broker ${id} is not a leader`);
   const replicas = replicaIds(config);
   const followers: FollowerReplica[] = [];
-  for (const r of replicas) if (r !== id) followers.push({ replicaId: r, state: followerState(role.followerLeo[r], role.followerBrokerEpoch[r]) });
+  for (const r of replicas) if (r !== id) followers.push({ replicaId: r, state: replicaStateAtFetchOffset(role.followerLeo[r], role.followerBrokerEpoch[r]) });
   return {
     leaderId: id,
     leaderEpoch: broker.leaderEpoch,

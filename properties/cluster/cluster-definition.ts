@@ -59,6 +59,7 @@ export const clusterDefinition = defineModel({
     { name: 'autoLeaderRebalance', type: 'bool', default: false, doc: 'auto.leader.rebalance.enable (Kafka\'s default is true; off here to keep the other presets\' state spaces): the controller\'s scheduled preferred-leader election task' },
     { name: 'leaderImbalancePercentage', type: 'int', default: 10, min: 0, max: 100, doc: 'leader.imbalance.per.broker.percentage: a broker\'s share of partitions led elsewhere above which the task elects' },
     { name: 'electLeaders', type: 'int', default: 0, min: 0, max: 2, doc: 'admin ElectLeaders(PREFERRED) calls over every partition (kafka-leader-election --election-type preferred)' },
+    { name: 'idleIsrShrink', type: 'bool', default: false, doc: 'Kafka also drops an ISR member not heard from for replica.lag.time.max.ms when there is nothing to replicate; off: ShrinkIsr only for a member missing records (the state space is about 6x larger with it)' },
     { name: 'rebalanceChecksIsr', type: 'bool', default: true, doc: 'KAFKA-9866 (2.6.0): the auto-rebalance elects only where the preferred replica is in the ISR; false: also where it is merely online' },
   ],
   create: (p) => {

@@ -47,6 +47,13 @@ export const clusterPresets: readonly Preset[] = [
     params: { reassignmentCompletion: 'adding-in-isr', crashes: 1, sessionExpiries: 0, maxLeaderEpoch: 5 },
     expect: { violates: ['reassignment-reaches-target', 'rf-never-below-min-isr-by-reassignment'] },
   },
+  {
+    name: 'four-brokers',
+    doc: 'default at 4 brokers with a second session expiry: the admin placer (seed 0) puts p0 on [2, 3] and p1 on [3, 0], so no partition is led by the booted controller and a failover during an election needs two faults; the suite checks it to depth 8 (bounded), simulation for more',
+    params: { brokers: 4, sessionExpiries: 2 },
+    expect: { holds: true },
+    bounds: { maxDepth: 8 },
+  },
   // Preferred-leader rebalancing (model/cluster/preferred-*.ts, KafkaController @ 2.8.0).
   {
     name: 'preferred-rebalance',

@@ -23,6 +23,7 @@ const story: ClusterAction[] = [
   { type: 'DeliverRequest', broker: 1 },
   { type: 'DeliverRequest', broker: 2 },
   { type: 'Fetch', broker: 1, partition: 0 },
+  { type: 'Fetch', broker: 1, partition: 0 },
   { type: 'ExpandIsr', broker: 0, partition: 0, replica: 1 },
 ];
 
@@ -47,7 +48,7 @@ describe('failover during a reassignment (README story)', () => {
     const moving = { replicas: [0, 1, 2], adding: [1], removing: [2] };
     expect(seen[3]).toEqual([moving, 0, [0], 0]); // phase A under controller 0
     expect(seen[7]).toEqual([moving, 0, [0], 1]); // broker 1's failover read it back from ZooKeeper
-    expect(seen[13]).toEqual([{ replicas: [0, 1], adding: [], removing: [] }, 0, [0, 1], 1]);
+    expect(seen[14]).toEqual([{ replicas: [0, 1], adding: [], removing: [] }, 0, [0, 1], 1]); // after the second fetch told leader 0 of LEO 1
     expect(s.ghosts.failoverResumedReassignment).toBe(true);
     expect(s.ghosts.reassignmentsDone).toBe(1);
     expect(s.zk.tree.controllerEpoch?.epoch).toBe(2);

@@ -16,8 +16,8 @@ import { preferredProperties } from './cluster-properties.ts';
 
 describe('preferred-leader rebalancing', () => {
   it.each([
-    ['preferred-rebalance', 13792, 26],
-    ['elect-leaders', 2997, 21],
+    ['preferred-rebalance', 19847, 28],
+    ['elect-leaders', 4345, 23],
   ])('%s holds over %i states (depth %i) and restores a preferred leader', (preset, distinct, depth) => {
     const { outcome } = checkModel(cluster, { preset });
     expect(outcome.status).toBe('ok');

@@ -34,6 +34,16 @@ export const EMPTY_REPLICA_STATE: ReplicaState = {
   brokerEpoch: null,
 };
 
+/**
+ * A follower's bookkeeping rebuilt from its last fetch offset alone (-1: not heard from since the leader's reset), as
+ * the models keep it: every time field 0, so with a clock past replica.lag.time.max.ms a follower counts as caught
+ * up only at the leader's LEO (isCaughtUp), which is any moment after its lag time passed.
+ */
+export function replicaStateAtFetchOffset(logEndOffset: number, brokerEpoch: number | null): ReplicaState {
+  if (logEndOffset < 0) return { ...EMPTY_REPLICA_STATE, lastFetchLeaderLogEndOffset: UNKNOWN_OFFSET };
+  return { logStartOffset: 0, logEndOffset, lastFetchLeaderLogEndOffset: 0, lastFetchTimeMs: 0, lastCaughtUpTimeMs: 0, brokerEpoch };
+}
+
 /** One follower Fetch as the leader sees it. */
 export interface FollowerFetch {
   readonly fetchOffset: number;
