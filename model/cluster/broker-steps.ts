@@ -8,9 +8,10 @@ import { getOutOfSyncReplicas, maybeExpandIsr } from '../rules/replication/isr-s
 import { effectiveMinIsr } from '../rules/replication/leader-high-watermark.ts';
 import { alterPartitionRequest, withIncrementedHW } from '../rules/replication/leader-partition.ts';
 import { appendAdmission } from '../rules/replication/produce-acks.ts';
+import { CLOCKLESS_NOW_MS } from '../rules/replication/replica-state.ts';
 import { checkControlRequest, leaderAndIsrPartitionCheck } from '../rules/zk/broker-request-checks.ts';
 import type { ClusterConfig } from './cluster-config.ts';
-import { CLUSTER_NOW_MS, clusterPartitionConfig, leaderClusterView, toLeaderPartition } from './cluster-leader-partition.ts';
+import { clusterPartitionConfig, leaderClusterView, toLeaderPartition } from './cluster-leader-partition.ts';
 import { NO_REPLICA, setAt, withBroker, type ClusterState, type PartitionStateEntry, type Replica } from './cluster-state.ts';
 import { alterPartition } from './zk-controller-events.ts';
 
@@ -52,7 +53,7 @@ export const leads = (s: ClusterState, b: number, p: number): boolean => {
 
 /** The leader's HW over its ISR (rules' withIncrementedHW); newly committed records join the ghost history. */
 export function advanceHw(s: ClusterState, b: number, p: number, r: Replica, config: ClusterConfig): ClusterState {
-  const { highWatermark: hw } = withIncrementedHW(toLeaderPartition(b, r), CLUSTER_NOW_MS, clusterPartitionConfig(config), leaderClusterView(s, b));
+  const { highWatermark: hw } = withIncrementedHW(toLeaderPartition(b, r), CLOCKLESS_NOW_MS, clusterPartitionConfig(config), leaderClusterView(s, b));
   const next = withBroker(s, b, { ...s.brokers[b], replicas: setAt(s.brokers[b].replicas, p, { ...r, hw }) });
   const committed = s.ghosts.committed[p];
   const prefix = r.log.slice(0, Math.min(hw, committed.length));
@@ -86,7 +87,7 @@ export function shrinkIsr(config: ClusterConfig, s: ClusterState, b: number, p: 
   if (!leads(s, b, p)) return undefined;
   const r = s.brokers[b].replicas[p];
   const before = toLeaderPartition(b, r);
-  const outOfSync = getOutOfSyncReplicas(before.isrState, b, before.followers, before.logEndOffset, CLUSTER_NOW_MS, clusterPartitionConfig(config).replicaLagTimeMaxMs);
+  const outOfSync = getOutOfSyncReplicas(before.isrState, b, before.followers, before.logEndOffset, CLOCKLESS_NOW_MS, clusterPartitionConfig(config).replicaLagTimeMaxMs);
   if (!outOfSync.includes(f)) return undefined;
   if (!config.idleIsrShrink && Math.max(0, r.followerLeo[f] ?? -1) >= r.log.length) return undefined;
   return changeIsr(config, s, b, p, r.isr.filter((m) => m !== f), alter);

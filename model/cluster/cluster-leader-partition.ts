@@ -12,9 +12,6 @@ import type { ClusterConfig } from './cluster-config.ts';
 import type { ClusterState, Replica } from './cluster-state.ts';
 import { brokerImage } from './kraft-metadata.ts';
 
-/** The model has no clock: every step happens past replica.lag.time.max.ms (a follower is caught up only at the LEO). */
-export const CLUSTER_NOW_MS = 2 * DEFAULT_REPLICA_LAG_TIME_MAX_MS + 1;
-
 /**
  * The HW rule of each mode: the ISR a leader knows is committed (ISR changes are answered in the step that proposes
  * them), so maximal = committed; no caught-up ISR-eligible wait (KAFKA-15021's, 3.6, which needs fetch times the

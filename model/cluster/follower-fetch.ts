@@ -7,10 +7,11 @@ import { truncateOnOffsetOutOfRange } from '../rules/replication/follower-trunca
 import { latestEpoch } from '../rules/replication/leader-epoch-cache.ts';
 import { checkLeaderRequest, requestCurrentLeaderEpoch } from '../rules/replication/leader-epoch-fencing.ts';
 import { updateFollowerFetchState, withIncrementedHW } from '../rules/replication/leader-partition.ts';
+import { CLOCKLESS_NOW_MS } from '../rules/replication/replica-state.ts';
 import { advanceHw, leads } from './broker-steps.ts';
 import type { ClusterConfig } from './cluster-config.ts';
 import {
-  CLUSTER_NOW_MS, clusterPartitionConfig, followerEpochCache, leaderClusterView, leaderEpochCache, toLeaderPartition, withLeaderPartition,
+  clusterPartitionConfig, followerEpochCache, leaderClusterView, leaderEpochCache, toLeaderPartition, withLeaderPartition,
 } from './cluster-leader-partition.ts';
 import { setAt, withBroker, type ClusterState } from './cluster-state.ts';
 
@@ -52,11 +53,11 @@ export function fetch(config: ClusterConfig, s: ClusterState, f: number, p: numb
   const view = leaderClusterView(s, l);
   const pc = clusterPartitionConfig(config);
   const before = toLeaderPartition(l, rl);
-  const update = updateFollowerFetchState(before, f, { fetchOffset, logStartOffset: 0, fetchTimeMs: CLUSTER_NOW_MS, brokerEpoch: -1 }, pc, view);
+  const update = updateFollowerFetchState(before, f, { fetchOffset, logStartOffset: 0, fetchTimeMs: CLOCKLESS_NOW_MS, brokerEpoch: -1 }, pc, view);
   if (!update.ok) return undefined;
   // maybeExpandIsr's proposal goes out as the ExpandIsr step (expandIsr); until answered the leader's ISR and HW
   // are over the committed ISR (broker-steps.ts).
-  const after = withIncrementedHW({ ...update.partition, isrState: before.isrState }, CLUSTER_NOW_MS, pc, view);
+  const after = withIncrementedHW({ ...update.partition, isrState: before.isrState }, CLOCKLESS_NOW_MS, pc, view);
   const leaderReplica = withLeaderPartition(rl, after);
   const log = rf.log.concat(rl.log.slice(fetchOffset, fetchOffset + 1));
   if (log.length === rf.log.length && leaderReplica.followerLeo === rl.followerLeo) return undefined;

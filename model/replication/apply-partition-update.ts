@@ -3,6 +3,7 @@
 // Partition.makeLeader (rules/replication/leader-partition.ts) or makeFollower, whose fetcher restart — and so the
 // era's truncation — follows restartsFetcherOnBecomeFollower.
 
+import { CLOCKLESS_NOW_MS } from '../rules/replication/replica-state.ts';
 import { leaderAndIsrPartitionCheck } from '../rules/zk/broker-request-checks.ts';
 import { applyTruncation } from '../rules/replication/follower-truncation.ts';
 import { restartsFetcherOnBecomeFollower } from '../rules/replication/follower-transition.ts';
@@ -11,7 +12,7 @@ import { assign } from '../rules/replication/leader-epoch-cache.ts';
 import { makeLeader } from '../rules/replication/leader-partition.ts';
 import { failPendingAcks, noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
-import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
+import { leaderPartitionConfig, type ReplicationConfig } from './replication-config.ts';
 import { patchBroker, patchState, withBroker, type BrokerState, type PartitionUpdate, type ReplicationState } from './replication-state.ts';
 
 /** The broker truncates its log (and epoch cache, HW, flushed prefix) to `offset`, via the rules' applyTruncation. */
@@ -36,7 +37,7 @@ function becomeLeader(state: ReplicationState, id: number, b: BrokerState, u: Pa
   const previous = b.role === null ? undefined : toLeaderPartition(b, id, config);
   const request = { leaderEpoch: u.leaderEpoch, partitionEpoch: u.partitionEpoch, isr: u.isr, replicas: previous?.replicas ?? state.controller.replicas };
   const log = { logEndOffset: b.log.length, highWatermark: b.highWatermark };
-  const p = makeLeader(previous, b.leaderEpoch, b.partitionEpoch, id, request, log, NOW_MS, leaderPartitionConfig(config), clusterView(state));
+  const p = makeLeader(previous, b.leaderEpoch, b.partitionEpoch, id, request, log, CLOCKLESS_NOW_MS, leaderPartitionConfig(config), clusterView(state));
   if (p === undefined) return null;
   const newEpoch = u.leaderEpoch > b.leaderEpoch;
   // Before KAFKA-7128 (≤ 2.0.0) the ISR expansion did not look at the leader's epoch start offset.

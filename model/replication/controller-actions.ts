@@ -2,11 +2,12 @@
 // handling the answer), the auto leader rebalance, and the retry of an election for a leaderless partition.
 
 import { completeAlterPartition } from '../rules/replication/leader-partition.ts';
+import { CLOCKLESS_NOW_MS } from '../rules/replication/replica-state.ts';
 import { controllerAlterPartition, controllerElectOffline, controllerPreferredElection, controllerReorderReplicas, controllerZnodeRaceWin } from './controller-steps.ts';
 import { noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
 import { publish, withinBounds } from './publish-partition-state.ts';
-import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
+import { leaderPartitionConfig, type ReplicationConfig } from './replication-config.ts';
 import { patchBroker, patchState, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
 
 /**
@@ -28,7 +29,7 @@ export function handleAlterPartition(state: ReplicationState, id: number, config
     toLeaderPartition(leader, id, config),
     request.proposal,
     response,
-    NOW_MS,
+    CLOCKLESS_NOW_MS,
     leaderPartitionConfig(config),
     clusterView(next),
     config.toggles.kafka13091,

@@ -8,11 +8,12 @@ import { committedIsr, isInflight } from '../rules/replication/isr-state.ts';
 import { assign, latestEpoch } from '../rules/replication/leader-epoch-cache.ts';
 import { checkLeaderRequest, requestCurrentLeaderEpoch } from '../rules/replication/leader-epoch-fencing.ts';
 import { updateFollowerFetchState, withIncrementedHW } from '../rules/replication/leader-partition.ts';
+import { CLOCKLESS_NOW_MS } from '../rules/replication/replica-state.ts';
 import { truncateBroker } from './apply-partition-update.ts';
 import { noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
 import { presumesLeadership, sendsBrokerEpochs, submitAlterPartition } from './leader-steps.ts';
-import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
+import { leaderPartitionConfig, type ReplicationConfig } from './replication-config.ts';
 import { patchBroker, patchGhosts, patchState, recordEpoch, withBroker, type BrokerState, type FetchResponseInFlight, type ReplicationState } from './replication-state.ts';
 
 /** The follower `id` and the broker it fetches from, if it is a follower that may send requests now. */
@@ -103,7 +104,7 @@ export function serveFetch(state: ReplicationState, id: number, config: Replicat
   const cluster = clusterView(state);
   const before = toLeaderPartition(l, lid, config);
   const brokerEpoch = sendsBrokerEpochs(config) ? f.brokerEpoch : -1;
-  const update = updateFollowerFetchState(before, id, { fetchOffset, logStartOffset: 0, fetchTimeMs: NOW_MS, brokerEpoch }, lpc, cluster);
+  const update = updateFollowerFetchState(before, id, { fetchOffset, logStartOffset: 0, fetchTimeMs: CLOCKLESS_NOW_MS, brokerEpoch }, lpc, cluster);
   if (!update.ok) return undefined;
   let p = update.partition;
   let leader = l;
@@ -111,7 +112,7 @@ export function serveFetch(state: ReplicationState, id: number, config: Replicat
     if (l.alterPartition === null) leader = submitAlterPartition(l, p, config);
     // AlterPartitionManager already holds a request for this partition: the submit fails at once
     // (OPERATION_NOT_ATTEMPTED) and the leader reverts to its committed ISR.
-    else p = withIncrementedHW({ ...p, isrState: committedIsr(p.isrState.isr) }, NOW_MS, lpc, cluster);
+    else p = withIncrementedHW({ ...p, isrState: committedIsr(p.isrState.isr) }, CLOCKLESS_NOW_MS, lpc, cluster);
   }
   leader = withLeaderPartition(leader, p, config.replicas);
   return { state: withBroker(state, lid, leader), leader: lid, fatal: false, response: { from: lid, fetchOffset, records, highWatermark: leaderHw, truncateTo: -1 } };

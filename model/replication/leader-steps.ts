@@ -5,9 +5,10 @@
 import { assign } from '../rules/replication/leader-epoch-cache.ts';
 import { alterPartitionRequest, appendRecordsToLeader, shrinkIsrIfNeeded } from '../rules/replication/leader-partition.ts';
 import { acknowledgedOnAppend } from '../rules/replication/produce-acks.ts';
+import { CLOCKLESS_NOW_MS } from '../rules/replication/replica-state.ts';
 import { noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
-import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
+import { leaderPartitionConfig, type ReplicationConfig } from './replication-config.ts';
 import { patchBroker, patchGhosts, patchState, recordCode, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
 
 /** A broker acts as leader: alive and named leader by the last partition state it applied. */
@@ -24,7 +25,7 @@ export function produce(state: ReplicationState, id: number, config: Replication
   const b = state.brokers[id];
   const g = state.ghosts;
   if (!presumesLeadership(b) || g.nextRecord > config.records) return undefined;
-  const result = appendRecordsToLeader(toLeaderPartition(b, id, config), config.acks, 1, NOW_MS, leaderPartitionConfig(config), clusterView(state));
+  const result = appendRecordsToLeader(toLeaderPartition(b, id, config), config.acks, 1, CLOCKLESS_NOW_MS, leaderPartitionConfig(config), clusterView(state));
   if (result.admission !== 'APPEND') return undefined;
   const offset = b.log.length;
   const appended: BrokerState = patchBroker(b, {
@@ -49,7 +50,7 @@ export function shrinkIsr(state: ReplicationState, id: number, config: Replicati
   const b = state.brokers[id];
   if (!presumesLeadership(b) || b.alterPartition !== null) return undefined;
   const before = toLeaderPartition(b, id, config);
-  const after = shrinkIsrIfNeeded(before, NOW_MS, leaderPartitionConfig(config));
+  const after = shrinkIsrIfNeeded(before, CLOCKLESS_NOW_MS, leaderPartitionConfig(config));
   if (after === before) return undefined;
   return withBroker(state, id, submitAlterPartition(withLeaderPartition(b, after, config.replicas), after, config));
 }

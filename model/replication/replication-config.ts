@@ -158,13 +158,6 @@ export function replicationConfig(p: ParamValues, electLeader?: OfflineElection)
 }
 
 /**
- * The model has no clock. Every time-dependent rule is evaluated "after replica.lag.time.max.ms has passed since
- * the follower last caught up": a follower is caught up only while its LEO equals the leader's (Replica.isCaughtUp),
- * which lets the periodic ISR check shrink any lagging follower — time can always pass.
- */
-export const NOW_MS = 2 * DEFAULT_REPLICA_LAG_TIME_MAX_MS + 1;
-
-/**
  * The HW rule of the release: Partition.maybeIncrementLeaderHW gates on min ISR from KAFKA-15583 (3.7) and waits
  * for caught-up eligible replicas from KAFKA-15021 (3.6). Releases before 2.7 wrote ISR changes to ZooKeeper
  * synchronously; the model sends them asynchronously for every release, so their HW is taken over the maximal ISR

@@ -4,6 +4,7 @@
 import { makeLeader } from '../rules/replication/leader-partition.ts';
 import { assign } from '../rules/replication/leader-epoch-cache.ts';
 import { partitionRegistration } from '../rules/partition-change/partition-registration.ts';
+import { CLOCKLESS_NOW_MS } from '../rules/replication/replica-state.ts';
 import { applyPartitionUpdate } from './apply-partition-update.ts';
 import { electLeaderlessPartition, handleAlterPartition, preferredElection, reorderReplicas, winLeaderZnode } from './controller-actions.ts';
 import { fetch, offsetsForLeaderEpoch } from './follower-steps.ts';
@@ -12,7 +13,7 @@ import { clusterView, withLeaderPartition } from './leader-role.ts';
 import { consume, produce, shrinkIsr } from './leader-steps.ts';
 import { checkpointHighWatermark, restartBroker, sessionExpires, shutdownBroker } from './lifecycle-steps.ts';
 import type { ReplicationAction } from './replication-actions.ts';
-import { leaderPartitionConfig, NOW_MS, type ReplicationConfig } from './replication-config.ts';
+import { leaderPartitionConfig, type ReplicationConfig } from './replication-config.ts';
 import { patchBroker, replicaIds, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
 
 export function initialState(config: ReplicationConfig): ReplicationState {
@@ -55,7 +56,7 @@ export function initialState(config: ReplicationConfig): ReplicationState {
   };
   // Broker 0 has applied the first LeaderAndIsr (epoch 0) as leader; the others follow it with empty logs.
   const request = { leaderEpoch: 0, partitionEpoch: 0, isr: ids, replicas: ids };
-  const p = makeLeader(undefined, -1, -1, 0, request, { logEndOffset: 0, highWatermark: 0 }, NOW_MS, leaderPartitionConfig(config), clusterView(base));
+  const p = makeLeader(undefined, -1, -1, 0, request, { logEndOffset: 0, highWatermark: 0 }, CLOCKLESS_NOW_MS, leaderPartitionConfig(config), clusterView(base));
   if (p === undefined) throw new Error('initial makeLeader refused');
   let leader = withLeaderPartition(empty, p, config.replicas);
   if (config.era.assignsEpochOnElection) leader = patchBroker(leader, { epochCache: assign([], 0, 0) });

@@ -138,3 +138,10 @@ export function isCaughtUp(
 
 /** replica.lag.time.max.ms default (ReplicationConfigs.REPLICA_LAG_TIME_MAX_MS_DEFAULT). */
 export const DEFAULT_REPLICA_LAG_TIME_MAX_MS = 30_000;
+
+/**
+ * The models' "now": they keep no clock, so every time-dependent rule is evaluated after replica.lag.time.max.ms
+ * has passed since the follower last caught up — a follower is caught up only while its LEO equals the leader's
+ * (isCaughtUp), which lets the periodic ISR check shrink any lagging follower: time can always pass.
+ */
+export const CLOCKLESS_NOW_MS = 2 * DEFAULT_REPLICA_LAG_TIME_MAX_MS + 1;
