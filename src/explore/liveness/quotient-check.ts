@@ -3,10 +3,9 @@
 // property's trigger and goal read alike; r is its own representative. quotientIsBisimulation runs it over random
 // walks (fast-check picks the enabled action at each step) for model tests to fc.assert.
 
-import fc from 'fast-check';
 import type { ActionBase, Model } from '../../contract/model.ts';
 import type { LivenessProperty } from '../../contract/property.ts';
-import { followChoices, runWalk } from '../walk.ts';
+import { sampledStatesProperty } from '../sampled-states-property.ts';
 import { encoding } from './lasso-check.ts';
 import { representativeOf } from './liveness-model.ts';
 
@@ -38,16 +37,5 @@ export function quotientProblem<S, A extends ActionBase>(model: Model<S, A>, liv
 }
 
 export function quotientIsBisimulation<S, A extends ActionBase>(model: Model<S, A>, liveness: readonly LivenessProperty<S>[], maxSteps: number) {
-  return fc.property(fc.array(fc.nat({ max: 0x7fffffff }), { minLength: 1, maxLength: maxSteps }), (choices) => {
-    const problems: string[] = [];
-    for (const initial of model.init()) {
-      runWalk(model, [], initial, followChoices(model, choices), choices.length, (state) => {
-        if (problems.length === 0) {
-          const problem = quotientProblem(model, liveness, state);
-          if (problem) problems.push(problem);
-        }
-      });
-    }
-    if (problems.length > 0) throw new Error(problems[0]);
-  });
+  return sampledStatesProperty(model, maxSteps, (state) => quotientProblem(model, liveness, state));
 }
