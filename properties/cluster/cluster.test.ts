@@ -2,6 +2,7 @@
 // violating preset and the story it tells, the codec round trip, and the properties no preset breaks, on states
 // built from a real one. The big holds presets (default, broker-failure, …) are left to `kcheck suite` (CI budget).
 import { describe, expect, it } from 'vitest';
+import { breadthFirstSample } from '../../test/breadth-first-sample.ts';
 import { expectDecodeRoundTrip } from '../../test/decode-round-trip.ts';
 import { checkModel } from '../../src/check/run-check.ts';
 import { clusterConfig, type ClusterConfig } from '../../model/cluster/cluster-config.ts';
@@ -88,19 +89,7 @@ describe('cluster shortest counterexamples', () => {
 describe('cluster codec and the properties no preset breaks', () => {
   const config = configFor(['sessionExpiries=0', 'crashes=1']);
   const model = clusterModel(config);
-  const states: ClusterState[] = [];
-  let frontier = model.init().slice();
-  while (states.length < 3000 && frontier.length > 0) {
-    const next: ClusterState[] = [];
-    for (const s of frontier) {
-      states.push(s);
-      for (const a of model.actions(s)) {
-        const t = model.next(s, a);
-        if (t !== undefined && next.length < 2000) next.push(t);
-      }
-    }
-    frontier = next;
-  }
+  const states = breadthFirstSample(model);
 
   it('decode(encode(s)) deep-equals s', () => {
     expectDecodeRoundTrip(model, states);

@@ -2,6 +2,7 @@
 // exact shortest counterexamples and the stories they tell, the codec round trip over KRaft states, and the
 // properties no KRaft preset breaks, on states built from a real one. kraft-default itself runs in `kcheck suite`.
 import { describe, expect, it } from 'vitest';
+import { breadthFirstSample } from '../../test/breadth-first-sample.ts';
 import { expectDecodeRoundTrip } from '../../test/decode-round-trip.ts';
 import { checkModel } from '../../src/check/run-check.ts';
 import { clusterConfig, type ClusterConfig } from '../../model/cluster/cluster-config.ts';
@@ -84,19 +85,7 @@ describe('cluster kraft shortest counterexamples', () => {
 describe('cluster kraft codec and the properties no KRaft preset breaks', () => {
   const config = configFor(['crashes=1', 'controlledShutdowns=1', 'kip966Elr=true', 'cancellations=1']);
   const model = clusterModel(config);
-  const states: ClusterState[] = [];
-  let frontier = model.init().slice();
-  while (states.length < 3000 && frontier.length > 0) {
-    const next: ClusterState[] = [];
-    for (const s of frontier) {
-      states.push(s);
-      for (const a of model.actions(s)) {
-        const t = model.next(s, a);
-        if (t !== undefined && next.length < 2000) next.push(t);
-      }
-    }
-    frontier = next;
-  }
+  const states = breadthFirstSample(model);
 
   it('reaches fencing, controlled shutdown, failover and an in-flight reassignment', () => {
     expect(states.some((s) => s.kraft!.tail.some((r) => r.kind === 'broker' && r.registration.fenced))).toBe(true);
