@@ -60,7 +60,7 @@ export interface ReplicationConfig {
   readonly fetch: 'atomic' | 'async';
   /** Bound on records per Fetch response (replica.fetch.max.bytes in records); 0 = the whole suffix. */
   readonly maxRecordsPerFetch: number;
-  /** A consumer reads from presumed leaders (off only to shrink the state space of presets that do not need it). */
+  /** A consumer reads from presumed leaders (safety: a state invariant; liveness: Consume steps; see actionTypesFor). */
   readonly consumer: boolean;
   /**
    * When the controller notices a crash or power loss: `timeout` — a later SessionExpires step (ZK session /

@@ -107,7 +107,7 @@ export function replicationPropertyReads(replicas: number): Readonly<Record<stri
     'no-committed-message-loss': [G.committed, CTL, ...logs, ...every(replicas, 'life')],
     'acked-writes-survive': [G.acked, ...logs],
     'replica-logs-agree-below-hw': [...logs, ...every(replicas, 'hw')],
-    'consumed-prefix-stable': [G.consumed, ...logs, ...every(replicas, 'hw')],
+    'consumed-prefix-stable': [G.committed, ...logs, ...every(replicas, 'life', 'role', 'hw')],
     'isr-shrinks-to-leader': [CTL],
     'record-committed': [G.committed],
     'leader-failover': [CTL],

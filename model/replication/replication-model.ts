@@ -14,10 +14,11 @@ import { replicationItfState } from './replication-itf.ts';
 import { replicationPartialOrder } from './replication-footprints.ts';
 import { canonicalizeReplication } from './replication-symmetry.ts';
 
-export function replicationModel(config: ReplicationConfig): Model<ReplicationState, ReplicationAction> {
-  const actions = allActions(config);
+/** `consumeSteps`: the consumer's reads are steps (liveness runs; see actionTypesFor). */
+export function replicationModel(config: ReplicationConfig, consumeSteps = false): Model<ReplicationState, ReplicationAction> {
+  const actions = allActions(config, consumeSteps);
   return {
-    actionTypes: actionTypesFor(config),
+    actionTypes: actionTypesFor(config, consumeSteps),
     init: () => [initialState(config)],
     actions: () => actions,
     next: (s, a) => replicationNext(config, s, a),

@@ -67,6 +67,10 @@ export function explainReplication(property: string, s: ReplicationState): strin
   const committed = s.ghosts?.committed ?? [];
   const c = s.controller;
   const holders = (code: number, o: number): number[] => s.brokers.map((b, id) => (b.log[o] === code ? id : -1)).filter((id) => id >= 0);
+  if (property === 'consumed-prefix-stable') {
+    const changed = offsetServedDifferently(s);
+    if (changed) return changed;
+  }
   for (let o = 0; o < committed.length; o++) {
     const code = committed[o];
     if (!code) continue;
@@ -89,5 +93,20 @@ export function explainReplication(property: string, s: ReplicationState): strin
     return `Record ${name} was acknowledged to the producer, and no replica holds it any more (logs: ${s.brokers.map((b, id) => `broker ${id} ${b.log.map(label).join(' ') || 'empty'}`).join(', ')}).`;
   }
   if (property === 'leader-elected-from-isr' && c.leader >= 0) return `Broker ${c.leader} leads epoch ${c.leaderEpoch} after an unclean election: it was in neither the ISR nor the ELR when elected (the ISR is now ${ids(c.isr)}).`;
+  return undefined;
+}
+
+/** The first presumed leader serving, below its HW, something other than the first record served there. */
+function offsetServedDifferently(s: ReplicationState): string | undefined {
+  const first = s.ghosts?.committed ?? [];
+  for (let id = 0; id < s.brokers.length; id++) {
+    const b = s.brokers[id];
+    if (!b.alive || b.role === null) continue;
+    for (let o = 0; o < b.highWatermark; o++) {
+      if (b.log[o] === first[o]) continue;
+      const was = first[o] ? label(first[o]) : 'nothing';
+      return `A consumer reading from broker ${id} (which believes it leads epoch ${b.leaderEpoch}) now gets ${label(b.log[o])} at offset ${o}, below its HW ${b.highWatermark}; a consumer that read offset ${o} before got ${was}, the first record a presumed leader served there — the offset changed under it.`;
+    }
+  }
   return undefined;
 }

@@ -92,13 +92,13 @@ describe('clean-shutdown detection with ELR (failureDetection=instant)', () => {
     expect(steps(violations[0].trace.actions as readonly ReplicationAction[])).toEqual([
       'Produce:0', 'FollowerFetch:1', 'FollowerFetch:1', 'CleanShutdown:0', 'DataLossShutdown:1', 'Restart:1',
     ]);
-    expect(outcome.stats.distinctStates).toBe(496);
+    expect(outcome.stats.distinctStates).toBe(464);
   });
 
   // KAFKA-16952 without KAFKA-18635: a cleanly restarted broker also leaves the ELR — availability, not safety.
   it.each([
-    ['', 'ok', 3713],
-    ['kafka18635=false', 'ok', 3045],
+    ['', 'ok', 2650],
+    ['kafka18635=false', 'ok', 2226],
   ])('latest small with %s: %s over %i states', (set, status, distinct) => {
     const sets = ['records=1', 'maxLeaderEpoch=2', 'maxPartitionEpoch=3', 'failureDetection=instant'];
     const { outcome } = checkModel(replication, { sets: set === '' ? sets : [...sets, set] });

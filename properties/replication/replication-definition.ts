@@ -56,7 +56,7 @@ const PARAMS: readonly ParamSpec[] = [
       doc: 'controller: KRaft PartitionChangeBuilder, ZK election algorithms, the largest-LEO myth, or the znode race (any live replica that recreates the znode leads); auto = ZK through 2.8, KRaft from 3.5',
     },
     { name: 'preferredElection', type: 'bool', default: true, doc: 'auto.leader.rebalance.enable: the controller may move leadership back to the preferred replica' },
-    { name: 'consumer', type: 'bool', default: true, doc: 'a consumer reads below the HW of presumed leaders (needed by consumed-prefix-stable)' },
+    { name: 'consumer', type: 'bool', default: true, doc: 'a consumer reads below the HW of presumed leaders: safety runs check consumed-prefix-stable on every state (no read steps, no extra states); liveness runs take the reads as steps (committed-eventually-consumed); false = no consumer, neither is checked' },
     {
       name: 'fetch',
       type: 'enum',
@@ -103,7 +103,9 @@ export function replicationModel(variant: ReplicationVariant = {}) {
     params,
     create: (p) => {
       const config = replicationConfig(p, electLeader);
-      return withReplicationLiveness(buildReplicationModel(config), p, config);
+      // Liveness runs take the consumer's reads as fair steps (committed-eventually-consumed); safety runs need not.
+      const livenessModel = withReplicationLiveness(buildReplicationModel(config, true), p, config);
+      return { ...buildReplicationModel(config), livenessModel };
     },
     // Each safety property carries the state parts it reads, so --por knows which steps are visible.
     properties: (p) => [...withReplicationReads(replicationProperties(p), p.replicas as number), ...replicationLiveness()],

@@ -41,6 +41,19 @@ export function logsAgreeBelowHighWatermarks(s: ReplicationState): boolean {
   return true;
 }
 
+/**
+ * True iff every live broker with a leader role serves, below its HW, exactly the record first served at each
+ * offset (ghosts.committed: noteCommits runs after every step that can move a presumed leader's HW or role).
+ */
+export function servesFirstReadableRecords(s: ReplicationState): boolean {
+  const first = s.ghosts.committed;
+  for (const b of s.brokers) {
+    if (!b.alive || b.role === null) continue;
+    for (let o = 0; o < b.highWatermark; o++) if (b.log[o] !== first[o]) return false;
+  }
+  return true;
+}
+
 export function replicationProperties(params: ParamValues): P[] {
   const num = (name: string): number => (params[name] as number | undefined) ?? 0;
   const leaderMoves = num('crashes') + num('dataLossShutdowns') + num('cleanShutdowns') + num('reassignments') > 0;
@@ -78,20 +91,24 @@ export function replicationProperties(params: ParamValues): P[] {
       'Two replicas never hold different records at an offset below both their high watermarks (the log matching consumers rely on).',
       logsAgreeBelowHighWatermarks,
     ),
-    actionProperty<ReplicationState, ReplicationAction>(
-      'consumed-prefix-stable',
-      'Once a consumer has read a record at an offset, no later read at that offset returns a different record.',
-      (before, a) => {
-        if (a.type !== 'Consume') return true;
-        const b = before.brokers[a.broker];
-        const consumed = before.ghosts.consumed;
-        for (let o = 0; o < b.highWatermark && o < consumed.length; o++) if (consumed[o] !== 0 && consumed[o] !== b.log[o]) return false;
-        return true;
-      },
-    ),
+  ];
+  // A consumer may read at any moment and a read changes no Kafka state, so the reads are not steps here: a
+  // consumer can see an offset change iff a presumed leader ever serves, below its HW, a record other than the
+  // first one any presumed leader served there — which is the committed ghost. A read before and one after would
+  // show it; the trace ends where the second becomes possible.
+  if (params.consumer !== false) {
+    props.push(
+      always<ReplicationState>(
+        'consumed-prefix-stable',
+        'A consumer never sees an offset change: every record a broker that believes it leads serves below its HW is the first record any such broker served at that offset (a consumer may read at any moment, so this is checked on every state, not on read steps).',
+        servesFirstReadableRecords,
+      ),
+    );
+  }
+  props.push(
     sometimes<ReplicationState>('isr-shrinks-to-leader', 'the controller\'s ISR shrinks to the leader alone', (s) => s.controller.isr.length === 1 && s.controller.isr[0] === s.controller.leader),
     sometimes<ReplicationState>('record-committed', 'a record becomes committed (below a leader\'s high watermark)', (s) => s.ghosts.committed.length > 0),
-  ];
+  );
   if (leaderMoves) {
     props.push(sometimes<ReplicationState>('leader-failover', 'a broker other than the first leader leads the partition', (s) => s.controller.leader > 0));
   }

@@ -117,6 +117,12 @@ export interface Model<S, A extends ActionBase> {
   boundRefusal?(state: S, action: A): string | null;
   /** Optional, for liveness only (safety search never uses it): see LivenessQuotient. */
   readonly livenessQuotient?: LivenessQuotient<S, A>;
+  /**
+   * Optional, for liveness only: the model liveness runs explore when it must take steps a safety run need not —
+   * an observer's reads (a consumer) that a safety run checks as a state invariant, while "eventually read"
+   * needs them as fair steps. Same states and encoding; a LivenessQuotient's model takes precedence.
+   */
+  readonly livenessModel?: Model<S, A>;
   /** One line in the protocol's words, e.g. "broker 2 creates /controller (epoch 3)". Defaults to JSON. */
   describeAction?(action: A): string;
   /** Optional picture of a state for the trace page and the explorer (nodes, logs as cells, messages in flight). */
