@@ -9,7 +9,7 @@ import { applyTruncation } from '../rules/replication/follower-truncation.ts';
 import { restartsFetcherOnBecomeFollower } from '../rules/replication/follower-transition.ts';
 import { isrExpansionEpochStartOffset } from '../rules/replication/isr-expansion-era.ts';
 import { assign } from '../rules/replication/leader-epoch-cache.ts';
-import { makeLeader } from '../rules/replication/leader-partition.ts';
+import { makeLeader, patchPartition } from '../rules/replication/leader-partition.ts';
 import { failPendingAcks, noteCommits, settleAcks } from './ghosts.ts';
 import { clusterView, toLeaderPartition, withLeaderPartition } from './leader-role.ts';
 import { leaderPartitionConfig, type ReplicationConfig } from './replication-config.ts';
@@ -42,7 +42,7 @@ function becomeLeader(state: ReplicationState, id: number, b: BrokerState, u: Pa
   const newEpoch = u.leaderEpoch > b.leaderEpoch;
   // Before KAFKA-7128 (≤ 2.0.0) the ISR expansion did not look at the leader's epoch start offset.
   const expansionStart = isrExpansionEpochStartOffset(config.era, p.leaderEpochStartOffset);
-  let broker = withLeaderPartition(b, { ...p, leaderEpochStartOffset: expansionStart }, config.replicas);
+  let broker = withLeaderPartition(b, patchPartition(p, { leaderEpochStartOffset: expansionStart }), config.replicas);
   // KAFKA-7415 (2.1): the new leader caches its epoch at its LEO on election; earlier leaders on first append.
   const epochCache = newEpoch && config.era.assignsEpochOnElection ? assign(b.epochCache, u.leaderEpoch, b.log.length) : b.epochCache;
   broker = patchBroker(broker, { leader: id, truncating: false, epochCache });

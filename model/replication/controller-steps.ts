@@ -170,7 +170,7 @@ export function controllerAlterPartition(
   if (config.leaderElection === 'kraft') {
     // KIP-903 (8c88cdb7186, 3.5): newIsrWithEpochs; ineligibleReplicasForIsr rejects a quoted epoch ≠ the registration.
     const newIsrBrokerEpochs = request.isrBrokerEpochs.length > 0 ? request.isrBrokerEpochs : undefined;
-    const result = alterPartition(state.controller, { ...fields, newIsrBrokerEpochs, leaderRecoveryState: 'RECOVERED' }, kraftContext(state, config));
+    const result = alterPartition(state.controller, { brokerId: b, brokerEpoch: fields.brokerEpoch, leaderEpoch: fields.leaderEpoch, partitionEpoch: fields.partitionEpoch, newIsr, newIsrBrokerEpochs, leaderRecoveryState: 'RECOVERED' }, kraftContext(state, config));
     partition = result.partition;
     error = result.error;
   } else {

@@ -7,7 +7,7 @@ import { truncateOnDivergingEpoch, validateFetchEpoch } from '../rules/replicati
 import { committedIsr, isInflight } from '../rules/replication/isr-state.ts';
 import { assign, latestEpoch } from '../rules/replication/leader-epoch-cache.ts';
 import { checkLeaderRequest, requestCurrentLeaderEpoch } from '../rules/replication/leader-epoch-fencing.ts';
-import { updateFollowerFetchState, withIncrementedHW } from '../rules/replication/leader-partition.ts';
+import { patchPartition, updateFollowerFetchState, withIncrementedHW } from '../rules/replication/leader-partition.ts';
 import { CLOCKLESS_NOW_MS } from '../rules/replication/replica-state.ts';
 import { truncateBroker } from './apply-partition-update.ts';
 import { noteCommits, settleAcks } from './ghosts.ts';
@@ -112,7 +112,7 @@ export function serveFetch(state: ReplicationState, id: number, config: Replicat
     if (l.alterPartition === null) leader = submitAlterPartition(l, p, config);
     // AlterPartitionManager already holds a request for this partition: the submit fails at once
     // (OPERATION_NOT_ATTEMPTED) and the leader reverts to its committed ISR.
-    else p = withIncrementedHW({ ...p, isrState: committedIsr(p.isrState.isr) }, CLOCKLESS_NOW_MS, lpc, cluster);
+    else p = withIncrementedHW(patchPartition(p, { isrState: committedIsr(p.isrState.isr) }), CLOCKLESS_NOW_MS, lpc, cluster);
   }
   leader = withLeaderPartition(leader, p, config.replicas);
   return { state: withBroker(state, lid, leader), leader: lid, fatal: false, response: { from: lid, fetchOffset, records, highWatermark: leaderHw, truncateTo: -1 } };

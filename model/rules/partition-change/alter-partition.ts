@@ -100,7 +100,7 @@ export function alterPartition(
   });
   const leader = result.record?.leader ?? NO_LEADER_CHANGE;
   if (leader !== NO_LEADER_CHANGE && leader !== request.brokerId) {
-    return { ...result, error: (request.version ?? 3) > 1 ? 'NEW_LEADER_ELECTED' : 'FENCED_LEADER_EPOCH' };
+    return { error: (request.version ?? 3) > 1 ? 'NEW_LEADER_ELECTED' : 'FENCED_LEADER_EPOCH', record: result.record, partition: result.partition };
   }
-  return { ...result, error: 'NONE' };
+  return { error: 'NONE', record: result.record, partition: result.partition };
 }

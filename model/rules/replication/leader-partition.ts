@@ -37,6 +37,24 @@ export const DEFAULT_LEADER_PARTITION_CONFIG: LeaderPartitionConfig = {
   hwRule: HW_RULE_CURRENT,
 };
 
+/**
+ * The partition with some fields replaced, built from one literal so every LeaderPartition shares a hidden class
+ * (object spreads on the model checker's hot path gave megamorphic shapes; see replication-state's patchBroker).
+ */
+export function patchPartition(p: LeaderPartition, patch: Partial<LeaderPartition>): LeaderPartition {
+  return {
+    leaderId: patch.leaderId ?? p.leaderId,
+    leaderEpoch: patch.leaderEpoch ?? p.leaderEpoch,
+    partitionEpoch: patch.partitionEpoch ?? p.partitionEpoch,
+    replicas: patch.replicas ?? p.replicas,
+    isrState: patch.isrState ?? p.isrState,
+    leaderEpochStartOffset: patch.leaderEpochStartOffset ?? p.leaderEpochStartOffset,
+    logEndOffset: patch.logEndOffset ?? p.logEndOffset,
+    highWatermark: patch.highWatermark ?? p.highWatermark,
+    followers: patch.followers ?? p.followers,
+  };
+}
+
 /** The partition state a LeaderAndIsr request (or KRaft partition record) hands the leader. */
 export interface LeaderAndIsr {
   readonly leaderEpoch: number;
@@ -61,7 +79,7 @@ export function withIncrementedHW(p: LeaderPartition, nowMs: number, config: Lea
     },
     config.hwRule,
   );
-  return highWatermark === p.highWatermark ? p : { ...p, highWatermark };
+  return highWatermark === p.highWatermark ? p : patchPartition(p, { highWatermark });
 }
 
 /**
@@ -130,10 +148,13 @@ export function updateFollowerFetchState(
   const index = p.followers.findIndex((f) => f.replicaId === replicaId);
   if (index < 0) return { ok: false, error: 'UNKNOWN_LEADER_EPOCH' };
   const before = p.followers[index].state;
-  const update = updateFetchState(before, { ...fetch, leaderEndOffset: p.logEndOffset }, cachedBrokerEpoch(cluster, replicaId));
+  const request = { fetchOffset: fetch.fetchOffset, logStartOffset: fetch.logStartOffset, fetchTimeMs: fetch.fetchTimeMs, leaderEndOffset: p.logEndOffset, brokerEpoch: fetch.brokerEpoch };
+  const update = updateFetchState(before, request, cachedBrokerEpoch(cluster, replicaId));
   if (!update.ok) return update;
   const follower: FollowerReplica = { replicaId, state: update.state };
-  let next: LeaderPartition = { ...p, followers: p.followers.map((f, i) => (i === index ? follower : f)) };
+  const followers = p.followers.slice();
+  followers[index] = follower;
+  let next = patchPartition(p, { followers });
   const isrState = maybeExpandIsr(
     next.isrState,
     replicaId,
@@ -142,7 +163,7 @@ export function updateFollowerFetchState(
     next.leaderEpochStartOffset,
     isReplicaIsrEligible(cluster, follower),
   );
-  if (isrState !== next.isrState) next = { ...next, isrState };
+  if (isrState !== next.isrState) next = patchPartition(next, { isrState });
   if (before.logEndOffset !== update.state.logEndOffset) next = withIncrementedHW(next, fetch.fetchTimeMs, config, cluster);
   return { ok: true, partition: next };
 }
@@ -150,7 +171,7 @@ export function updateFollowerFetchState(
 /** The periodic ISR check (Partition.maybeShrinkIsr); a shrink becomes a pending AlterPartition. */
 export function shrinkIsrIfNeeded(p: LeaderPartition, nowMs: number, config: LeaderPartitionConfig): LeaderPartition {
   const isrState = maybeShrinkIsr(p.isrState, p.leaderId, p.followers, p.logEndOffset, nowMs, config.replicaLagTimeMaxMs);
-  return isrState === p.isrState ? p : { ...p, isrState };
+  return isrState === p.isrState ? p : patchPartition(p, { isrState });
 }
 
 export interface AppendResult {
@@ -171,7 +192,7 @@ export function appendRecordsToLeader(
 ): AppendResult {
   const admission = appendAdmission(acks, p.isrState.isr.length, effectiveMinIsr(config.minInsyncReplicas, p.replicas.length));
   if (admission !== 'APPEND') return { admission, partition: p, requiredOffset: p.logEndOffset };
-  const appended = { ...p, logEndOffset: p.logEndOffset + recordCount };
+  const appended = patchPartition(p, { logEndOffset: p.logEndOffset + recordCount });
   return { admission, partition: withIncrementedHW(appended, nowMs, config, cluster), requiredOffset: appended.logEndOffset };
 }
 
@@ -197,8 +218,8 @@ export function completeAlterPartition(
   incrementHighWatermark = true,
 ): { readonly outcome: AlterPartitionOutcome; readonly partition: LeaderPartition } {
   const handled = handleAlterPartitionResponse(p.isrState, p.leaderEpoch, p.partitionEpoch, proposal, response);
-  if (handled.outcome === 'reverted') return { outcome: 'reverted', partition: { ...p, isrState: handled.isrState } };
+  if (handled.outcome === 'reverted') return { outcome: 'reverted', partition: patchPartition(p, { isrState: handled.isrState }) };
   if (handled.outcome !== 'committed') return { outcome: handled.outcome, partition: p };
-  const next = { ...p, isrState: handled.isrState, partitionEpoch: handled.partitionEpoch };
+  const next = patchPartition(p, { isrState: handled.isrState, partitionEpoch: handled.partitionEpoch });
   return { outcome: 'committed', partition: incrementHighWatermark ? withIncrementedHW(next, nowMs, config, cluster) : next };
 }
