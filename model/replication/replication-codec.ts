@@ -5,6 +5,7 @@
 import type { StateWriter, TraceValue } from '../../src/contract/model.ts';
 import type { IsrState } from '../rules/replication/isr-state.ts';
 import type { EpochEntries } from '../rules/replication/leader-epoch-cache.ts';
+import { at5, pack5, writeRecords } from './packed-ints.ts';
 import type { ReplicationConfig } from './replication-config.ts';
 import { recordLabel, type BrokerState, type PartitionUpdate, type ReplicationState, type ShutdownKind } from './replication-state.ts';
 
@@ -35,15 +36,10 @@ function update(out: StateWriter, u: PartitionUpdate): void {
 }
 
 function broker(out: StateWriter, b: BrokerState): void {
-  out.int((b.alive ? 1 : 0) | (b.truncating ? 2 : 0) | (SHUTDOWN.indexOf(b.shutdown) << 2) | (b.registered ? 16 : 0));
-  out.int(b.brokerEpoch);
-  out.int(b.highWatermark);
-  out.int(b.hwCheckpoint);
-  out.int(b.flushed);
-  out.int(b.leader);
-  out.int(b.leaderEpoch);
-  out.int(b.partitionEpoch);
-  list(out, b.log);
+  const flags = (b.alive ? 1 : 0) | (b.truncating ? 2 : 0) | (SHUTDOWN.indexOf(b.shutdown) << 2) | (b.registered ? 16 : 0);
+  out.int(flags | (at5(b.partitionEpoch, 0) << 5));
+  out.int(at5(b.brokerEpoch, 0) | at5(b.highWatermark, 1) | at5(b.hwCheckpoint, 2) | at5(b.flushed, 3) | at5(b.leader, 4) | at5(b.leaderEpoch, 5));
+  writeRecords(out, b.log);
   out.int(b.epochCache.length);
   for (const e of b.epochCache) {
     out.int(e.epoch);
@@ -54,8 +50,8 @@ function broker(out: StateWriter, b: BrokerState): void {
     out.int(1);
     out.int(b.role.epochStartOffset);
     isrState(out, b.role.isrState);
-    for (const leo of b.role.followerLeo) out.int(leo);
-    for (const epoch of b.role.followerBrokerEpoch) out.int(epoch);
+    out.int(pack5(b.role.followerLeo));
+    out.int(pack5(b.role.followerBrokerEpoch));
   }
   out.int(b.inbox.length);
   for (const u of b.inbox) update(out, u);
@@ -77,7 +73,7 @@ function broker(out: StateWriter, b: BrokerState): void {
     out.int(f.fetchOffset);
     out.int(f.highWatermark);
     out.int(f.truncateTo);
-    list(out, f.records);
+    writeRecords(out, f.records);
   }
 }
 
@@ -100,8 +96,8 @@ export function encodeReplication(s: ReplicationState, out: StateWriter): void {
   out.int(g.nextRecord);
   out.int(g.acked);
   for (const holder of g.pendingAcks) out.int(holder);
-  list(out, g.committed);
-  list(out, g.consumed);
+  writeRecords(out, g.committed);
+  writeRecords(out, g.consumed);
   out.int(g.fatal);
 }
 

@@ -5,6 +5,7 @@ import type { StateReader } from '../../src/contract/model.ts';
 import type { IsrState } from '../rules/replication/isr-state.ts';
 import type { EpochEntry } from '../rules/replication/leader-epoch-cache.ts';
 import type { PartitionRegistration } from '../rules/partition-change/partition-registration.ts';
+import { field5, readRecords, unpack5 } from './packed-ints.ts';
 import type { ReplicationConfig } from './replication-config.ts';
 import type { AlterPartitionInFlight, BrokerState, FetchResponseInFlight, LeaderRole, PartitionUpdate, ReplicationState, ShutdownKind } from './replication-state.ts';
 
@@ -40,15 +41,17 @@ function update(r: StateReader): PartitionUpdate {
 }
 
 function broker(r: StateReader, replicas: number): BrokerState {
-  const flags = r.int();
-  const brokerEpoch = r.int();
-  const highWatermark = r.int();
-  const hwCheckpoint = r.int();
-  const flushed = r.int();
-  const leader = r.int();
-  const leaderEpoch = r.int();
-  const partitionEpoch = r.int();
-  const log = list(r);
+  const head = r.int();
+  const flags = head & 31;
+  const partitionEpoch = field5(head >>> 5, 0);
+  const scalars = r.int();
+  const brokerEpoch = field5(scalars, 0);
+  const highWatermark = field5(scalars, 1);
+  const hwCheckpoint = field5(scalars, 2);
+  const flushed = field5(scalars, 3);
+  const leader = field5(scalars, 4);
+  const leaderEpoch = field5(scalars, 5);
+  const log = readRecords(r);
   const entries = r.int();
   const epochCache: EpochEntry[] = [];
   for (let i = 0; i < entries; i++) epochCache.push({ epoch: r.int(), startOffset: r.int() });
@@ -56,10 +59,8 @@ function broker(r: StateReader, replicas: number): BrokerState {
   if (r.int() === 1) {
     const epochStartOffset = r.int();
     const state = isrState(r);
-    const followerLeo: number[] = [];
-    for (let i = 0; i < replicas; i++) followerLeo.push(r.int());
-    const followerBrokerEpoch: number[] = [];
-    for (let i = 0; i < replicas; i++) followerBrokerEpoch.push(r.int());
+    const followerLeo = unpack5(r.int(), replicas);
+    const followerBrokerEpoch = unpack5(r.int(), replicas);
     role = { isrState: state, epochStartOffset, followerLeo, followerBrokerEpoch };
   }
   const inbox: PartitionUpdate[] = [];
@@ -79,7 +80,7 @@ function broker(r: StateReader, replicas: number): BrokerState {
     const fetchOffset = r.int();
     const highWatermark = r.int();
     const truncateTo = r.int();
-    fetchResponse = { from, fetchOffset, records: list(r), highWatermark, truncateTo };
+    fetchResponse = { from, fetchOffset, records: readRecords(r), highWatermark, truncateTo };
   }
   return {
     alive: (flags & 1) !== 0,
@@ -133,8 +134,8 @@ export function decodeReplication(r: StateReader, config: ReplicationConfig): Re
   const acked = r.int();
   const pendingAcks: number[] = [];
   for (let i = 0; i < config.records; i++) pendingAcks.push(r.int());
-  const committed = list(r);
-  const consumed = list(r);
+  const committed = readRecords(r);
+  const consumed = readRecords(r);
   const fatal = r.int();
   return {
     brokers,
