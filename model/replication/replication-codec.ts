@@ -154,7 +154,7 @@ export function replicationVariables(s: ReplicationState, config: ReplicationCon
           ? 'none'
           : `ISR ${ids(b.alterPartition.proposal.proposedIsr)} (leader epoch ${b.alterPartition.leaderEpoch}, partition epoch ${b.alterPartition.partitionEpoch})`,
     };
-    if (config.dataLossShutdowns > 0) v.flushedUpTo = b.flushed;
+    if (config.dataLossShutdowns > 0 && s.dataLossLeft > 0) v.flushedUpTo = b.flushed;
     return v;
   });
   const g = s.ghosts;

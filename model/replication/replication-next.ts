@@ -14,7 +14,7 @@ import { consume, produce, shrinkIsr } from './leader-steps.ts';
 import { checkpointHighWatermark, restartBroker, sessionExpires, shutdownBroker } from './lifecycle-steps.ts';
 import type { ReplicationAction } from './replication-actions.ts';
 import { leaderPartitionConfig, type ReplicationConfig } from './replication-config.ts';
-import { patchBroker, replicaIds, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
+import { patchBroker, patchState, replicaIds, withBroker, type BrokerState, type ReplicationState } from './replication-state.ts';
 
 export function initialState(config: ReplicationConfig): ReplicationState {
   const ids = replicaIds(config);
@@ -64,6 +64,26 @@ export function initialState(config: ReplicationConfig): ReplicationState {
 }
 
 export function replicationNext(config: ReplicationConfig, s: ReplicationState, a: ReplicationAction): ReplicationState | undefined {
+  const next = step(config, s, a);
+  return next === undefined || next.dataLossLeft > 0 ? next : forgetFlushedOffsets(next);
+}
+
+/**
+ * Once no power loss remains, nothing reads a broker's flushed offset again (only a data-loss shutdown does, and the
+ * budget never grows), so it is kept at 0 from then on: states that differ only there behave alike, and merging
+ * them cuts RF 3's space by about an eighth.
+ */
+function forgetFlushedOffsets(s: ReplicationState): ReplicationState {
+  let brokers: BrokerState[] | null = null;
+  for (let id = 0; id < s.brokers.length; id++) {
+    if (s.brokers[id].flushed === 0) continue;
+    brokers ??= s.brokers.slice();
+    brokers[id] = patchBroker(s.brokers[id], { flushed: 0 });
+  }
+  return brokers === null ? s : patchState(s, { brokers });
+}
+
+function step(config: ReplicationConfig, s: ReplicationState, a: ReplicationAction): ReplicationState | undefined {
   switch (a.type) {
     case 'Produce':
       return produce(s, a.broker, config);

@@ -92,7 +92,10 @@ export interface BrokerState {
   readonly hwCheckpoint: number;
   /** The leader epoch cache (LeaderEpochFileCache). */
   readonly epochCache: EpochEntries;
-  /** Offsets below this are on disk; a data-loss shutdown keeps only these (no fsync on acknowledge). */
+  /**
+   * Offsets below this are on disk; a data-loss shutdown keeps only these (no fsync on acknowledge). Tracked only
+   * while a power loss remains (`dataLossLeft` > 0); 0 after, when nothing reads it (replicationNext).
+   */
   readonly flushed: number;
   /** The partition state this broker acts on: its view of the leader and epochs (-1 = none yet). */
   readonly leader: number;

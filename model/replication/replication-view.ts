@@ -42,7 +42,7 @@ function brokerNode(s: ReplicationState, b: BrokerState, id: number): NodeView {
   if (b.role) facts.push(['its ISR', ids(b.role.isrState?.isr)]);
   if (b.inbox?.length) facts.push(['updates queued', String(b.inbox.length)]);
   const markers = [{ name: 'HW', offset: b.highWatermark }, { name: 'LEO', offset: b.log.length }];
-  if (b.flushed < b.log.length && (s.dataLossLeft > 0 || b.shutdown === 'data-loss')) markers.push({ name: 'flushed', offset: b.flushed });
+  if (b.flushed < b.log.length && s.dataLossLeft > 0) markers.push({ name: 'flushed', offset: b.flushed });
   return { id: broker(id), perspective: 'node', badges, facts, log: logCells(s, b, c.leader === id || (c.isr?.includes(id) ?? false)), markers };
 }
 

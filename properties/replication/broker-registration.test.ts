@@ -97,8 +97,8 @@ describe('clean-shutdown detection with ELR (failureDetection=instant)', () => {
 
   // KAFKA-16952 without KAFKA-18635: a cleanly restarted broker also leaves the ELR — availability, not safety.
   it.each([
-    ['', 'ok', 2650],
-    ['kafka18635=false', 'ok', 2226],
+    ['', 'ok', 2482],
+    ['kafka18635=false', 'ok', 2104],
   ])('latest small with %s: %s over %i states', (set, status, distinct) => {
     const sets = ['records=1', 'maxLeaderEpoch=2', 'maxPartitionEpoch=3', 'failureDetection=instant'];
     const { outcome } = checkModel(replication, { sets: set === '' ? sets : [...sets, set] });

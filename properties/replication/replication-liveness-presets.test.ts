@@ -19,16 +19,16 @@ function lasso(presetName: string, property: string) {
 describe('partition-eventually-has-leader can fail', () => {
   it('no-startup-election: the only ISR member crashes, is noticed, returns and is never elected (7-step prefix, stutter)', () => {
     const l = lasso('no-startup-election', 'partition-eventually-has-leader');
-    expect(l.outcome.stats.distinctStates).toBe(3928);
-    expect(l.outcome.graph?.edges).toBe(7007);
+    expect(l.outcome.stats.distinctStates).toBe(3571);
+    expect(l.outcome.graph?.edges).toBe(6465);
     expect([l.trigger, l.prefix, l.loop]).toEqual([5, 7, 0]);
     expect(l.actions).toEqual(['ShrinkIsr', 'HandleAlterPartition', 'Crash', 'SessionExpires', 'Restart', 'ApplyPartitionState', 'ApplyPartitionState']);
   });
 
-  it('startup-election: Kafka elects the returning ISR member (holds over 4,392 states)', () => {
+  it('startup-election: Kafka elects the returning ISR member (holds over 4,002 states)', () => {
     const c = runPreset(replication, preset('startup-election'));
     expect(c.met).toBe(true);
-    expect(c.distinctStates).toBe(4392);
+    expect(c.distinctStates).toBe(4002);
   });
 });
 

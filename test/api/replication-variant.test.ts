@@ -18,7 +18,7 @@ describe('replicationModel({ electLeader })', () => {
     const safe = check(freshest, { preset: 'min-isr-2', properties: ['no-committed-message-loss'] });
     expect(safe.outcome.status).toBe('ok');
     expect(safe.outcome.complete).toBe(true);
-    expect(safe.outcome.stats.distinctStates).toBe(72607);
+    expect(safe.outcome.stats.distinctStates).toBe(66676);
   });
 
   it('the largest-leo hook passed in explores what the built-in largest-leo scheme explores', () => {
