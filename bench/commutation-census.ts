@@ -26,8 +26,10 @@ while (frontier.length > 0 && seen.size < cap) {
   for (const s of frontier) {
     for (const a of model.actions(s)) {
       const t = model.next(s, a);
-      if (t === undefined || seen.has(key(t))) continue;
-      seen.add(key(t));
+      if (t === undefined) continue;
+      const k = key(t);
+      if (seen.has(k)) continue;
+      seen.add(k);
       next.push(t);
     }
   }

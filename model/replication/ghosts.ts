@@ -28,6 +28,20 @@ export function noteCommits(state: ReplicationState): ReplicationState {
 }
 
 /**
+ * The first live broker with a leader role (and offset) serving below its HW a record other than the first one any
+ * such broker served there (ghosts.committed, kept by noteCommits), or null: what consumed-prefix-stable forbids.
+ */
+export function firstServedDifference(state: ReplicationState): { readonly broker: number; readonly offset: number } | null {
+  const first = state.ghosts.committed;
+  for (let id = 0; id < state.brokers.length; id++) {
+    const b = state.brokers[id];
+    if (!b.alive || b.role === null) continue;
+    for (let o = 0; o < b.highWatermark; o++) if (b.log[o] !== first[o]) return { broker: id, offset: o };
+  }
+  return null;
+}
+
+/**
  * DelayedProduce at broker `id`: each acks=all write it holds completes once its HW passed the record —
  * acknowledged (NONE), or failed with NOT_ENOUGH_REPLICAS_AFTER_APPEND if the maximal ISR fell below min ISR.
  */

@@ -10,25 +10,21 @@ const FIELD_MASK = (1 << FIELD) - 1;
 /** Up to six values from -1 to 30, five bits each (stored plus one). */
 export function pack5(values: readonly number[]): number {
   let word = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] + 1;
-    if (v < 0 || v > FIELD_MASK || !Number.isInteger(v)) throw new Error(`replication codec: ${values[i]} does not fit a packed field`);
-    word |= v << (FIELD * i);
-  }
+  for (let i = 0; i < values.length; i++) word |= at5(values[i], i);
   return word;
 }
 
-/** One value from -1 to 30 in field `i` of a pack5 word (no array: the encoder calls this per successor). */
+/** One integer from -1 to 30 in field `i` of a pack5 word (no array: the encoder calls this per successor). */
 export function at5(value: number, i: number): number {
   const v = value + 1;
-  if (v < 0 || v > FIELD_MASK) throw new Error(`replication codec: ${value} does not fit a packed field`);
+  if (v < 0 || v > FIELD_MASK || (v | 0) !== v) throw new Error(`replication codec: ${value} does not fit a packed field`);
   return v << (FIELD * i);
 }
 
 /** The `count` values pack5 stored in `word`. */
 export function unpack5(word: number, count: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < count; i++) out.push(((word >>> (FIELD * i)) & FIELD_MASK) - 1);
+  for (let i = 0; i < count; i++) out.push(field5(word, i));
   return out;
 }
 

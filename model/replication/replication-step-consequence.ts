@@ -3,6 +3,7 @@
 // becoming committed or acknowledged; and what a violation concretely means (which committed record is gone).
 
 import type { ReplicationAction } from './replication-actions.ts';
+import { firstServedDifference } from './ghosts.ts';
 import { recordId, recordLabel, type BrokerState, type ReplicationState } from './replication-state.ts';
 
 const ids = (xs: readonly number[] | undefined): string => `[${(xs ?? []).join(', ')}]`;
@@ -98,15 +99,11 @@ export function explainReplication(property: string, s: ReplicationState): strin
 
 /** The first presumed leader serving, below its HW, something other than the first record served there. */
 function offsetServedDifferently(s: ReplicationState): string | undefined {
-  const first = s.ghosts?.committed ?? [];
-  for (let id = 0; id < s.brokers.length; id++) {
-    const b = s.brokers[id];
-    if (!b.alive || b.role === null) continue;
-    for (let o = 0; o < b.highWatermark; o++) {
-      if (b.log[o] === first[o]) continue;
-      const was = first[o] ? label(first[o]) : 'nothing';
-      return `A consumer reading from broker ${id} (which believes it leads epoch ${b.leaderEpoch}) now gets ${label(b.log[o])} at offset ${o}, below its HW ${b.highWatermark}; a consumer that read offset ${o} before got ${was}, the first record a presumed leader served there — the offset changed under it.`;
-    }
-  }
-  return undefined;
+  const changed = s.ghosts ? firstServedDifference(s) : null;
+  if (changed === null) return undefined;
+  const { broker: id, offset: o } = changed;
+  const b = s.brokers[id];
+  const first = s.ghosts.committed[o];
+  const was = first ? label(first) : 'nothing';
+  return `A consumer reading from broker ${id} (which believes it leads epoch ${b.leaderEpoch}) now gets ${label(b.log[o])} at offset ${o}, below its HW ${b.highWatermark}; a consumer that read offset ${o} before got ${was}, the first record a presumed leader served there — the offset changed under it.`;
 }

@@ -5,7 +5,7 @@ import type { ParamValues } from '../../src/contract/params.ts';
 import type { Property } from '../../src/contract/property.ts';
 import { actionProperty, always, sometimes } from '../../src/contract/property.ts';
 import type { ReplicationAction } from '../../model/replication/replication-actions.ts';
-import { anyReplicaHolds } from '../../model/replication/ghosts.ts';
+import { anyReplicaHolds, firstServedDifference } from '../../model/replication/ghosts.ts';
 import type { ReplicationState } from '../../model/replication/replication-state.ts';
 
 type P = Property<ReplicationState, ReplicationAction>;
@@ -46,12 +46,7 @@ export function logsAgreeBelowHighWatermarks(s: ReplicationState): boolean {
  * offset (ghosts.committed: noteCommits runs after every step that can move a presumed leader's HW or role).
  */
 export function servesFirstReadableRecords(s: ReplicationState): boolean {
-  const first = s.ghosts.committed;
-  for (const b of s.brokers) {
-    if (!b.alive || b.role === null) continue;
-    for (let o = 0; o < b.highWatermark; o++) if (b.log[o] !== first[o]) return false;
-  }
-  return true;
+  return firstServedDifference(s) === null;
 }
 
 export function replicationProperties(params: ParamValues): P[] {
